@@ -1,0 +1,127 @@
+package io.github.gradprop;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * Use {@code CheckOptions} to choose the difference scheme, step and tolerances of a gradient
+ * check. Immutable; each {@code with...} returns a new instance.
+ *
+ * <p>An entry agrees when {@code |analytic - numeric| <= atol + rtol * |numeric| + rounding},
+ * where {@code rounding = 16 * eps * |loss| * (sum of |stencil weights|)}, the finite-difference
+ * noise that rounding the loss alone can cause. The float64 defaults ({@code atol = 1e-8}, {@code
+ * rtol = 1e-6}) catch a relative error of 1e-5 in one entry of a typical MLP and raise no false
+ * alarm away from kinks.
+ *
+ * <pre>{@code
+ * Gradients.assertCorrect(model, aCase,
+ *     CheckOptions.defaults().withScheme(DifferenceScheme.FIVE_POINT).withRtol(1e-8));
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class CheckOptions {
+
+  /** The default absolute tolerance. */
+  public static final double DEFAULT_ATOL = 1e-8;
+
+  /** The default relative tolerance. */
+  public static final double DEFAULT_RTOL = 1e-6;
+
+  /** Safety factor on the rounding noise of one loss evaluation. */
+  public static final double ROUNDING_FACTOR = 16;
+
+  private static final CheckOptions DEFAULTS =
+      new CheckOptions(DifferenceScheme.CENTRAL, Double.NaN, DEFAULT_ATOL, DEFAULT_RTOL, 10);
+
+  private final DifferenceScheme scheme;
+  private final double step;
+  private final double atol;
+  private final double rtol;
+  private final int maxRows;
+
+  private CheckOptions(
+      DifferenceScheme scheme, double step, double atol, double rtol, int maxRows) {
+    this.scheme = scheme;
+    this.step = step;
+    this.atol = atol;
+    this.rtol = rtol;
+    this.maxRows = maxRows;
+  }
+
+  /** Central differences with the default step and tolerances. */
+  public static CheckOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** Uses {@code scheme}; the step becomes that scheme's default unless set explicitly. */
+  public CheckOptions withScheme(DifferenceScheme scheme) {
+    if (scheme == null) {
+      throw new IllegalArgumentException("scheme must not be null");
+    }
+    return new CheckOptions(scheme, step, atol, rtol, maxRows);
+  }
+
+  /** Uses the relative step {@code c}: {@code h = c * max(1, |theta|)}. */
+  public CheckOptions withStep(double c) {
+    if (!(c > 0) || c >= 1 || Double.isInfinite(c)) {
+      throw new IllegalArgumentException("step must be in (0, 1), but was " + c);
+    }
+    return new CheckOptions(scheme, c, atol, rtol, maxRows);
+  }
+
+  /** Uses the absolute tolerance {@code atol >= 0}. */
+  public CheckOptions withAtol(double atol) {
+    if (!(atol >= 0) || Double.isInfinite(atol)) {
+      throw new IllegalArgumentException("atol must be finite and >= 0, but was " + atol);
+    }
+    return new CheckOptions(scheme, step, atol, rtol, maxRows);
+  }
+
+  /** Uses the relative tolerance {@code rtol >= 0}. */
+  public CheckOptions withRtol(double rtol) {
+    if (!(rtol >= 0) || Double.isInfinite(rtol)) {
+      throw new IllegalArgumentException("rtol must be finite and >= 0, but was " + rtol);
+    }
+    return new CheckOptions(scheme, step, atol, rtol, maxRows);
+  }
+
+  /** Shows at most {@code rows} failing entries in a report (at least 1). */
+  public CheckOptions withMaxRows(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("maxRows must be >= 1, but was " + rows);
+    }
+    return new CheckOptions(scheme, step, atol, rtol, rows);
+  }
+
+  /** The difference scheme. */
+  public DifferenceScheme scheme() {
+    return scheme;
+  }
+
+  /** The relative step {@code c}, the scheme's default unless set. */
+  public double step() {
+    return Double.isNaN(step) ? scheme.defaultStep() : step;
+  }
+
+  /** The absolute tolerance. */
+  public double atol() {
+    return atol;
+  }
+
+  /** The relative tolerance. */
+  public double rtol() {
+    return rtol;
+  }
+
+  /** The most failing entries a report shows. */
+  public int maxRows() {
+    return maxRows;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        "CheckOptions[%s, step %.1e, atol %.1e, rtol %.1e]", scheme, step(), atol, rtol);
+  }
+}

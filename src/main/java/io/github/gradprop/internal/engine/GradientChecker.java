@@ -1,0 +1,169 @@
+package io.github.gradprop.internal.engine;
+
+import io.github.gradprop.CheckOptions;
+import io.github.gradprop.EntryCheck;
+import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.numerics.FiniteDifferences;
+import io.github.gradprop.internal.verdict.EntryComparison;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.GradientModel;
+import io.github.gradprop.model.ModelSpec;
+import io.github.gradprop.model.Parameters;
+import io.github.gradprop.model.Tensor;
+import io.github.gradprop.model.TensorSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks every gradient entry of one model on one case: the contract checks (determinism, no
+ * mutation, shapes), then one finite-difference estimate per entry, perturbing a private copy of
+ * the case in place and restoring each value bit for bit.
+ */
+public final class GradientChecker {
+
+  private static final double EPS = Math.ulp(1.0);
+
+  private GradientChecker() {}
+
+  public static GradientCheckResult check(GradientModel model, Case given, CheckOptions options) {
+    ModelSpec spec = model.spec();
+    if (spec == null) {
+      throw new ModelConfigurationException("Model " + model + " returned a null spec()");
+    }
+    Case work = relayout(spec, given);
+    Case snapshot = work.copy();
+    Invoker invoker = new Invoker(model, spec.name(), work);
+
+    double loss = invoker.loss("loss(...) at the given point");
+    double again = invoker.loss("loss(...) at the given point, called a second time");
+    if (Double.compare(loss, again) != 0) {
+      throw new ModelConfigurationException(
+          String.format(
+              "Model `%s` is not deterministic: two calls of loss(...) on the same case returned"
+                  + " %s and %s.%nCheck for random draws, caches or state kept between calls.",
+              spec.name(), loss, again));
+    }
+    Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
+
+    Parameters gradient = invoker.gradient();
+    Parameters second = invoker.gradient();
+    Contracts.checkSameGradient(spec.name(), gradient, second);
+    Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
+
+    List<Tensor> targets = new ArrayList<>(work.parameters().tensors());
+    List<Tensor> analytics = new ArrayList<>(gradient.tensors());
+    if (model.hasInputGradient()) {
+      Tensor inputs = work.batch().inputTensor();
+      Tensor gx = invoker.inputGradient();
+      Contracts.checkUnchanged(spec.name(), "inputGradient(...)", work, snapshot);
+      targets.add(inputs);
+      analytics.add(gx);
+    }
+
+    double c = options.step();
+    double gain = FiniteDifferences.noiseGain(options.scheme());
+    double lossScale = Double.isFinite(loss) ? Math.abs(loss) : 0;
+    Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
+    Map<String, double[]> numericByTensor = new LinkedHashMap<>();
+    List<EntryCheck> failures = new ArrayList<>();
+    double largestAgreeing = 0;
+    double maxRounding = 0;
+    Invoker.Probe probe = invoker.probe();
+    for (int k = 0; k < targets.size(); k++) {
+      Tensor t = targets.get(k);
+      Tensor g = analytics.get(k);
+      double[] a = g.toArray();
+      double[] n = new double[t.size()];
+      probe.focus(t);
+      for (int i = 0; i < n.length; i++) {
+        double theta = t.get(i);
+        double h = FiniteDifferences.step(theta, c);
+        probe.entry(i, theta);
+        n[i] = FiniteDifferences.estimate(options.scheme(), probe, theta, h);
+        t.set(i, theta);
+        double rounding = CheckOptions.ROUNDING_FACTOR * EPS * lossScale * gain / h;
+        maxRounding = Math.max(maxRounding, rounding);
+        double tol = EntryComparison.tolerance(n[i], options.atol(), options.rtol(), rounding);
+        Verdict verdict = EntryComparison.verdict(a[i], n[i], tol);
+        double rel = EntryComparison.relativeError(a[i], n[i]);
+        if (verdict.isFailure()) {
+          failures.add(new EntryCheck(t.name(), t.index(i), i, a[i], n[i], rel, tol, verdict));
+        } else {
+          largestAgreeing = Math.max(largestAgreeing, rel);
+        }
+      }
+      analyticByTensor.put(t.name(), a);
+      numericByTensor.put(t.name(), n);
+    }
+    Contracts.checkUnchanged(spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+    failures.sort(WORST_FIRST);
+    return new GradientCheckResult(
+        spec.name(),
+        work.dims(),
+        options,
+        loss,
+        maxRounding,
+        analyticByTensor,
+        numericByTensor,
+        failures,
+        largestAgreeing,
+        invoker.lossCalls());
+  }
+
+  static final Comparator<EntryCheck> WORST_FIRST =
+      Comparator.comparing((EntryCheck e) -> e.verdict() == Verdict.NON_FINITE ? 0 : 1)
+          .thenComparing(
+              (EntryCheck e) -> Double.isNaN(e.relativeError()) ? 0 : e.relativeError(),
+              Comparator.reverseOrder())
+          .thenComparing(EntryCheck::absoluteError, Comparator.reverseOrder());
+
+  /** Copies {@code given} into a fresh case laid out as the model's spec says, checking shapes. */
+  private static Case relayout(ModelSpec spec, Case given) {
+    Map<String, Integer> dims = given.dims();
+    Case work;
+    try {
+      work = Case.zeros(spec, dims);
+    } catch (IllegalArgumentException e) {
+      throw new ModelConfigurationException(
+          String.format(
+              "The case does not fit model `%s`: %s%nshape : %s", spec.name(), e.getMessage(), given.dimsText()),
+          e);
+    }
+    Map<String, Tensor> source = new LinkedHashMap<>();
+    for (Tensor t : given.tensors()) {
+      source.put(t.name(), t);
+    }
+    for (Tensor t : work.tensors()) {
+      Tensor from = source.get(t.name());
+      if (from == null || !Arrays.equals(from.shape(), t.shape())) {
+        TensorSpec declared = declared(spec, t.name());
+        throw new ModelConfigurationException(
+            String.format(
+                "The case does not fit model `%s`: tensor `%s` is %s in the case, but %s = %s for %s",
+                spec.name(),
+                t.name(),
+                from == null ? "missing" : Arrays.toString(from.shape()),
+                declared,
+                Arrays.toString(t.shape()),
+                given.dimsText()));
+      }
+      t.copyFrom(from);
+    }
+    return work;
+  }
+
+  private static TensorSpec declared(ModelSpec spec, String name) {
+    for (TensorSpec t : spec.allTensors()) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    throw new IllegalStateException(name);
+  }
+}

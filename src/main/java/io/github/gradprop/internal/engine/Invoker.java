@@ -1,0 +1,109 @@
+package io.github.gradprop.internal.engine;
+
+import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.internal.numerics.Objective;
+import io.github.gradprop.model.Batch;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.GradientModel;
+import io.github.gradprop.model.Parameters;
+import io.github.gradprop.model.Tensor;
+
+/**
+ * Calls the user's model, counts loss calls, and turns anything the user's code throws into a
+ * {@link ModelConfigurationException} that says which call, on which entry, failed.
+ */
+final class Invoker {
+
+  private final GradientModel model;
+  private final String name;
+  private final Parameters params;
+  private final Batch batch;
+  private final Case work;
+  private long lossCalls;
+
+  Invoker(GradientModel model, String name, Case work) {
+    this.model = model;
+    this.name = name;
+    this.work = work;
+    this.params = work.parameters();
+    this.batch = work.batch();
+  }
+
+  long lossCalls() {
+    return lossCalls;
+  }
+
+  double loss(String what) {
+    lossCalls++;
+    try {
+      return model.loss(params, batch);
+    } catch (RuntimeException | AssertionError e) {
+      throw threw(what, e);
+    }
+  }
+
+  Parameters gradient() {
+    Parameters out = params.zerosLike();
+    try {
+      model.gradient(params, batch, out);
+    } catch (RuntimeException | AssertionError e) {
+      throw threw("gradient(...) at the given point", e);
+    }
+    return out;
+  }
+
+  Tensor inputGradient() {
+    Case shape = work.copy();
+    Tensor out = shape.batch().inputTensor();
+    out.fill(0);
+    try {
+      model.inputGradient(params, batch, out);
+    } catch (RuntimeException | AssertionError e) {
+      throw threw("inputGradient(...) at the given point", e);
+    }
+    return out;
+  }
+
+  private ModelConfigurationException threw(String what, Throwable e) {
+    return new ModelConfigurationException(
+        String.format(
+            "Model `%s` threw from %s: %s%nshape : %s", name, what, e, work.dimsText()),
+        e);
+  }
+
+  Probe probe() {
+    return new Probe();
+  }
+
+  /** The loss as a function of one entry; re-aimed per entry so the loop allocates nothing. */
+  final class Probe implements Objective {
+    private Tensor tensor;
+    private int index;
+    private double theta;
+
+    void focus(Tensor t) {
+      this.tensor = t;
+    }
+
+    void entry(int i, double value) {
+      this.index = i;
+      this.theta = value;
+    }
+
+    @Override
+    public double at(double value) {
+      tensor.set(index, value);
+      lossCalls++;
+      try {
+        return model.loss(params, batch);
+      } catch (RuntimeException | AssertionError e) {
+        tensor.set(index, theta);
+        throw new ModelConfigurationException(
+            String.format(
+                "Model `%s` threw from loss(...) with %s%s moved from %s to %s: %s%nshape : %s",
+                name, tensor.name(), tensor.indexText(index), theta, value, e, work.dimsText()),
+            e);
+      }
+    }
+  }
+}

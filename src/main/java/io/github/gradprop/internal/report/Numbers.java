@@ -1,0 +1,25 @@
+package io.github.gradprop.internal.report;
+
+import java.util.Locale;
+
+/** Number formats used in reports; locale-independent so reports are identical everywhere. */
+public final class Numbers {
+
+  private Numbers() {}
+
+  /** Scientific with 6 decimals and a sign column, so columns align on the decimal point. */
+  public static String value(double v) {
+    if (!Double.isFinite(v)) {
+      return " " + v;
+    }
+    return String.format(Locale.ROOT, "% .6e", v);
+  }
+
+  /** Scientific with 1 decimal, for errors, steps and tolerances. */
+  public static String small(double v) {
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    return String.format(Locale.ROOT, "%.1e", v);
+  }
+}

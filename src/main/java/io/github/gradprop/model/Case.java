@@ -1,0 +1,295 @@
+package io.github.gradprop.model;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * One concrete case to check: a value for every dimension, the parameters, and the batch.
+ *
+ * <p>You only <em>call</em> this type. Build a case from the arrays you already have; dimensions
+ * are read off their shapes (give the rest with {@link Builder#dim}):
+ *
+ * <pre>{@code
+ * Case c = Case.builder(spec)
+ *     .parameter("w1", new double[][] {{0.5, -1.0}})
+ *     .parameter("w2", new double[][] {{2.0, 0.0}})
+ *     .inputs(new double[][] {{1.0}})
+ *     .targets(new double[][] {{1.0}})
+ *     .build();
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Case {
+
+  private final ModelSpec spec;
+  private final Map<String, Integer> dims;
+  private final Parameters parameters;
+  private final Batch batch;
+
+  private Case(ModelSpec spec, Map<String, Integer> dims, Parameters parameters, Batch batch) {
+    this.spec = spec;
+    this.dims = Collections.unmodifiableMap(dims);
+    this.parameters = parameters;
+    this.batch = batch;
+  }
+
+  /** Starts building a case for {@code spec}. */
+  public static Builder builder(ModelSpec spec) {
+    return new Builder(spec);
+  }
+
+  /** A case of all zeros with the given dimensions, to fill in place. */
+  public static Case zeros(ModelSpec spec, Map<String, Integer> dims) {
+    spec.validate(dims);
+    Map<String, Integer> ordered = new LinkedHashMap<>();
+    for (String d : spec.dims()) {
+      ordered.put(d, dims.get(d));
+    }
+    List<String> names = new ArrayList<>();
+    List<int[]> shapes = new ArrayList<>();
+    for (TensorSpec p : spec.parameters()) {
+      names.add(p.name());
+      shapes.add(p.shape(ordered));
+    }
+    Parameters parameters = Parameters.zeros(names, shapes, spec.layout());
+    Tensor inputs = Tensor.zeros(ModelSpec.INPUTS, spec.inputs().shape(ordered));
+    TensorSpec targetSpec = spec.targetsOrNull();
+    Tensor targets =
+        targetSpec == null ? null : Tensor.zeros(ModelSpec.TARGETS, targetSpec.shape(ordered));
+    return new Case(spec, ordered, parameters, new Batch(inputs, targets));
+  }
+
+  /** The spec this case follows. */
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  /** The value of every dimension, in report order. */
+  public Map<String, Integer> dims() {
+    return dims;
+  }
+
+  /** The value of dimension {@code name}. */
+  public int dim(String name) {
+    Integer v = dims.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("No dimension `" + name + "`; known: " + dims.keySet());
+    }
+    return v;
+  }
+
+  /** The parameters (shared: writes change this case). */
+  public Parameters parameters() {
+    return parameters;
+  }
+
+  /** The batch (shared: writes change this case). */
+  public Batch batch() {
+    return batch;
+  }
+
+  /** Every tensor of the case: inputs, parameters, then targets. */
+  public List<Tensor> tensors() {
+    List<Tensor> all = new ArrayList<>();
+    all.add(batch.inputTensor());
+    all.addAll(parameters.tensors());
+    if (batch.hasTargets()) {
+      all.add(batch.targetTensor());
+    }
+    return all;
+  }
+
+  /** A deep copy. */
+  public Case copy() {
+    return new Case(spec, new LinkedHashMap<>(dims), parameters.copy(), batch.copy());
+  }
+
+  /** The dimensions as text, e.g. {@code batch=1 in=1 hidden=1 out=1}. */
+  public String dimsText() {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Integer> e : dims.entrySet()) {
+      sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "Case[" + spec.name() + ": " + dimsText() + "]";
+  }
+
+  /** Builds a {@link Case} from arrays; see {@link Case#builder}. */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public static final class Builder {
+    private final ModelSpec spec;
+    private final Map<String, Integer> dims = new LinkedHashMap<>();
+    private final Map<String, double[][]> matrices = new LinkedHashMap<>();
+    private final Map<String, double[]> arrays = new LinkedHashMap<>();
+    private double[] flat;
+
+    private Builder(ModelSpec spec) {
+      if (spec == null) {
+        throw new IllegalArgumentException("spec must not be null");
+      }
+      this.spec = spec;
+    }
+
+    /** Gives dimension {@code name} explicitly (needed when no array shape reveals it). */
+    public Builder dim(String name, int value) {
+      if (!spec.dims().contains(name)) {
+        throw new IllegalArgumentException(
+            "Model `" + spec.name() + "` has no dimension `" + name + "`; known: " + spec.dims());
+      }
+      dims.put(name, value);
+      return this;
+    }
+
+    /** Gives the rank-2 parameter {@code name}. */
+    public Builder parameter(String name, double[][] values) {
+      matrices.put(checkParameter(name), values);
+      return this;
+    }
+
+    /** Gives parameter {@code name} as its row-major entries (a vector for rank 1). */
+    public Builder parameter(String name, double[] values) {
+      arrays.put(checkParameter(name), values);
+      return this;
+    }
+
+    /** Gives all parameters as one flat vector, in declaration order, row-major per tensor. */
+    public Builder parameters(double[] flatValues) {
+      this.flat = flatValues;
+      return this;
+    }
+
+    /** Gives the inputs as rows. */
+    public Builder inputs(double[][] values) {
+      matrices.put(ModelSpec.INPUTS, values);
+      return this;
+    }
+
+    /** Gives the targets as rows. */
+    public Builder targets(double[][] values) {
+      if (spec.targetsOrNull() == null) {
+        throw new IllegalArgumentException(
+            "Model `" + spec.name() + "` declares no targets(...)");
+      }
+      matrices.put(ModelSpec.TARGETS, values);
+      return this;
+    }
+
+    private String checkParameter(String name) {
+      for (TensorSpec p : spec.parameters()) {
+        if (p.name().equals(name)) {
+          return name;
+        }
+      }
+      throw new IllegalArgumentException(
+          "Model `" + spec.name() + "` has no parameter `" + name + "`");
+    }
+
+    /** Builds the case, inferring dimensions and checking every shape. */
+    public Case build() {
+      inferDims();
+      Case c = zeros(spec, dims);
+      if (flat != null) {
+        int expected = c.parameters().size();
+        if (flat.length != expected) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "Model `%s`: the flat parameter vector needs %d entries for %s (%s), but has %d",
+                  spec.name(), expected, c.dimsText(), spec.parameters(), flat.length));
+        }
+        int offset = 0;
+        for (Tensor t : c.parameters().tensors()) {
+          for (int i = 0; i < t.size(); i++) {
+            t.set(i, flat[offset + i]);
+          }
+          offset += t.size();
+        }
+      }
+      for (TensorSpec t : spec.allTensors()) {
+        String n = t.name();
+        boolean given = matrices.containsKey(n) || arrays.containsKey(n);
+        if (!given && !(flat != null && !n.equals(ModelSpec.INPUTS) && !n.equals(ModelSpec.TARGETS))) {
+          throw new IllegalArgumentException(
+              "Model `" + spec.name() + "`: no values given for `" + n + "`");
+        }
+      }
+      for (Map.Entry<String, double[][]> e : matrices.entrySet()) {
+        Tensor t = tensor(c, e.getKey());
+        Shapes.checkMatrix(t, e.getValue());
+        for (int r = 0; r < t.shape(0); r++) {
+          for (int col = 0; col < t.shape(1); col++) {
+            t.set(r * t.shape(1) + col, e.getValue()[r][col]);
+          }
+        }
+      }
+      for (Map.Entry<String, double[]> e : arrays.entrySet()) {
+        c.parameters().set(e.getKey(), e.getValue());
+      }
+      return c;
+    }
+
+    private static Tensor tensor(Case c, String name) {
+      if (name.equals(ModelSpec.INPUTS)) {
+        return c.batch().inputTensor();
+      }
+      if (name.equals(ModelSpec.TARGETS)) {
+        return c.batch().targetTensor();
+      }
+      return c.parameters().tensor(name);
+    }
+
+    private void inferDims() {
+      Map<String, int[]> shapes = new LinkedHashMap<>();
+      for (Map.Entry<String, double[][]> e : matrices.entrySet()) {
+        double[][] m = e.getValue();
+        if (m != null && m.length > 0 && m[0] != null) {
+          shapes.put(e.getKey(), new int[] {m.length, m[0].length});
+        }
+      }
+      for (TensorSpec t : spec.parameters()) {
+        double[] a = arrays.get(t.name());
+        if (a != null && t.rank() == 1) {
+          shapes.put(t.name(), new int[] {a.length});
+        }
+      }
+      boolean progress = true;
+      while (progress) {
+        progress = false;
+        for (TensorSpec t : spec.allTensors()) {
+          int[] shape = shapes.get(t.name());
+          if (shape == null || shape.length != t.rank()) {
+            continue;
+          }
+          for (int axis = 0; axis < shape.length; axis++) {
+            for (String d : t.dims()) {
+              if (!dims.containsKey(d)) {
+                Integer v = t.solveAxis(axis, d, shape[axis], dims);
+                if (v != null) {
+                  dims.put(d, v);
+                  progress = true;
+                }
+              }
+            }
+          }
+        }
+      }
+      for (String d : spec.dims()) {
+        if (!dims.containsKey(d)) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "Model `%s`: cannot tell dimension `%s` from the arrays given; add .dim(\"%s\", n)",
+                  spec.name(), d, d));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.github.gradprop.model;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Use {@code ModelSpec} to declare, once and symbolically, the tensors of your model: its
+ * parameters, its inputs and its targets, with shapes over named dimensions.
+ *
+ * <p>You only <em>call</em> this type. Axes are dimension names or small integer expressions over
+ * them ({@code +}, {@code -}, {@code *}, parentheses), so a bias column reads {@code "in + 1"}:
+ *
+ * <pre>{@code
+ * ModelSpec spec = ModelSpec.named("two-layer relu, cross-entropy")
+ *     .inputs("batch", "in")
+ *     .parameter("w1", "hidden", "in + 1")
+ *     .parameter("w2", "out", "hidden + 1")
+ *     .targets("batch", "out")
+ *     .layout(ParameterLayout.FLAT);
+ * }</pre>
+ *
+ * <p>Instances are immutable; each method returns a new spec.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class ModelSpec {
+
+  /** The name under which inputs appear in reports. */
+  public static final String INPUTS = "inputs";
+
+  /** The name under which targets appear in reports. */
+  public static final String TARGETS = "targets";
+
+  private final String name;
+  private final List<TensorSpec> parameters;
+  private final TensorSpec inputs;
+  private final TensorSpec targets;
+  private final ParameterLayout layout;
+  private final List<String> dimOrder;
+
+  private ModelSpec(
+      String name,
+      List<TensorSpec> parameters,
+      TensorSpec inputs,
+      TensorSpec targets,
+      ParameterLayout layout,
+      List<String> dimOrder) {
+    this.name = name;
+    this.parameters = Collections.unmodifiableList(parameters);
+    this.inputs = inputs;
+    this.targets = targets;
+    this.layout = layout;
+    this.dimOrder = Collections.unmodifiableList(dimOrder);
+  }
+
+  /** Starts a spec for a model called {@code name}, the name reports use. */
+  public static ModelSpec named(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("A model needs a non-blank name");
+    }
+    return new ModelSpec(name, new ArrayList<>(), null, null, ParameterLayout.MATRICES, List.of());
+  }
+
+  /** Adds a parameter tensor {@code name} with the given axes. */
+  public ModelSpec parameter(String name, String... axes) {
+    if (INPUTS.equals(name) || TARGETS.equals(name)) {
+      throw new IllegalArgumentException("`" + name + "` is reserved; pick another parameter name");
+    }
+    for (TensorSpec p : parameters) {
+      if (p.name().equals(name)) {
+        throw new IllegalArgumentException("Parameter `" + name + "` is declared twice");
+      }
+    }
+    List<TensorSpec> ps = new ArrayList<>(parameters);
+    ps.add(new TensorSpec(name, axes));
+    return new ModelSpec(this.name, ps, inputs, targets, layout, dimOrder);
+  }
+
+  /** Declares the inputs' axes, e.g. {@code inputs("batch", "in")}. */
+  public ModelSpec inputs(String... axes) {
+    return new ModelSpec(
+        name, parameters, new TensorSpec(INPUTS, axes), targets, layout, dimOrder);
+  }
+
+  /** Declares the targets' axes, e.g. {@code targets("batch", "out")}. */
+  public ModelSpec targets(String... axes) {
+    return new ModelSpec(
+        name, parameters, inputs, new TensorSpec(TARGETS, axes), layout, dimOrder);
+  }
+
+  /** Chooses how parameters are stored; {@link ParameterLayout#MATRICES} by default. */
+  public ModelSpec layout(ParameterLayout layout) {
+    if (layout == null) {
+      throw new IllegalArgumentException("layout must not be null");
+    }
+    return new ModelSpec(name, parameters, inputs, targets, layout, dimOrder);
+  }
+
+  /**
+   * Fixes the order in which dimensions are listed in reports; by default, the order in which
+   * inputs, parameters and targets first mention them.
+   */
+  public ModelSpec dimOrder(String... dims) {
+    return new ModelSpec(name, parameters, inputs, targets, layout, List.of(dims));
+  }
+
+  /** The model's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The parameter tensors, in declaration order. */
+  public List<TensorSpec> parameters() {
+    return parameters;
+  }
+
+  /** The inputs' declared shape. */
+  public TensorSpec inputs() {
+    if (inputs == null) {
+      throw new IllegalStateException("Model `" + name + "` declares no inputs(...)");
+    }
+    return inputs;
+  }
+
+  /** The targets' declared shape, or null when the model has none. */
+  public TensorSpec targetsOrNull() {
+    return targets;
+  }
+
+  /** The parameter layout. */
+  public ParameterLayout layout() {
+    return layout;
+  }
+
+  /** All tensors: inputs, parameters, then targets. */
+  public List<TensorSpec> allTensors() {
+    List<TensorSpec> all = new ArrayList<>();
+    all.add(inputs());
+    all.addAll(parameters);
+    if (targets != null) {
+      all.add(targets);
+    }
+    return all;
+  }
+
+  /** Every dimension name the tensors mention, in report order. */
+  public List<String> dims() {
+    Set<String> seen = new LinkedHashSet<>();
+    for (TensorSpec t : allTensors()) {
+      seen.addAll(t.dims());
+    }
+    List<String> ordered = new ArrayList<>();
+    for (String d : dimOrder) {
+      if (seen.remove(d)) {
+        ordered.add(d);
+      }
+    }
+    ordered.addAll(seen);
+    return ordered;
+  }
+
+  /** Checks that {@code dims} gives every dimension and that every axis comes out >= 1. */
+  public void validate(Map<String, Integer> dims) {
+    for (String d : dims()) {
+      Integer v = dims.get(d);
+      if (v == null) {
+        throw new IllegalArgumentException("Model `" + name + "`: no value for dimension `" + d + "`");
+      }
+      if (v < 1) {
+        throw new IllegalArgumentException(
+            "Model `" + name + "`: dimension `" + d + "` must be >= 1, but was " + v);
+      }
+    }
+    for (TensorSpec t : allTensors()) {
+      t.shape(dims);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ModelSpec[" + name + ": " + allTensors() + ", " + layout + "]";
+  }
+}
