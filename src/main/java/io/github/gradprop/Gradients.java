@@ -2,7 +2,7 @@ package io.github.gradprop;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.github.gradprop.internal.engine.GradientChecker;
+import io.github.gradprop.internal.check.GradientChecker;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import org.apiguardian.api.API;

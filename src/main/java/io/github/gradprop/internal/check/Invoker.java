@@ -1,4 +1,4 @@
-package io.github.gradprop.internal.engine;
+package io.github.gradprop.internal.check;
 
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.internal.numerics.Objective;

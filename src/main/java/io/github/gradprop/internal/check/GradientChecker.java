@@ -1,4 +1,4 @@
-package io.github.gradprop.internal.engine;
+package io.github.gradprop.internal.check;
 
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
