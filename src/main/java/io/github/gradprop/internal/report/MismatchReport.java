@@ -26,7 +26,7 @@ public final class MismatchReport {
     return sb.toString();
   }
 
-  static String summary(GradientCheckResult r) {
+  public static String summary(GradientCheckResult r) {
     int total = r.checkedEntries();
     if (r.passed()) {
       return String.format(

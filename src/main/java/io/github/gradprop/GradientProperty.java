@@ -1,0 +1,98 @@
+package io.github.gradprop;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.github.gradprop.internal.engine.GradientPropertyExtension;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Use {@code @GradientProperty} on a test method to check a model's backward pass on many
+ * generated cases (dimensions, weights, inputs, targets) and, when one fails, to shrink it to the
+ * smallest case that still fails and report that.
+ *
+ * <p>The method takes a {@link GradientCheck} and names the model; gradprop does the rest after
+ * the method returns. It runs as an ordinary JUnit Jupiter test (Surefire, IDEs, the console
+ * launcher) next to plain {@code @Test} methods.
+ *
+ * <pre>{@code
+ * @GradientProperty(dims = {"hidden = 1..6", "batch = 1..4"}, targets = TargetKind.BINARY)
+ * void sigmoidCrossEntropyBackprop(GradientCheck check) {
+ *   check.that(SeedNetwork.model(Activation.SIGMOID, Cost.CROSS_ENTROPY));   // passes
+ * }
+ *
+ * @GradientProperty(targets = TargetKind.BINARY)
+ * void reluCrossEntropyBackprop(GradientCheck check) {
+ *   check.that(SeedNetwork.model(Activation.RELU, Cost.CROSS_ENTROPY));
+ *   // fails with the shrunk case batch=1 in=1 hidden=1 out=1, analytic vs numeric
+ * }
+ * }</pre>
+ *
+ * <p>Unset attributes fall back to configuration parameters ({@code junit-platform.properties} or
+ * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link
+ * #seed()}, for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code
+ * gradprop.replay}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(GradientPropertyExtension.class)
+public @interface GradientProperty {
+
+  /** How many generated cases to check; default 100 (or {@code gradprop.tries}). */
+  int tries() default -1;
+
+  /**
+   * The seed of the first try; 0 (the default) draws a fresh one, printed in every report. A
+   * failing report's seed reproduces that failure on the first try.
+   */
+  long seed() default 0;
+
+  /**
+   * Ranges of named dimensions, e.g. {@code {"hidden = 1..8", "batch = 1..4"}}; a single value
+   * ({@code "in = 3"}) fixes one. Dimensions not listed range over {@code 1..4}.
+   */
+  String[] dims() default {};
+
+  /** How weights and inputs are drawn; uniform on {@code [-scale, scale]} by default. */
+  ValueDistribution values() default ValueDistribution.UNIFORM;
+
+  /** The scale of {@link #values()}; default 1. */
+  double scale() default 1.0;
+
+  /** The kind of targets the loss expects; one-hot rows by default. */
+  TargetKind targets() default TargetKind.ONE_HOT;
+
+  /**
+   * The share of tries whose values include edge cases (exact zeros, ties, +-1, 0.5), where
+   * hand-written backprop tends to break; default 0.2 (or {@code gradprop.edgeCases}).
+   */
+  double edgeCases() default -1;
+
+  /** The finite-difference scheme; central differences by default. */
+  DifferenceScheme scheme() default DifferenceScheme.CENTRAL;
+
+  /** The relative step {@code c}; 0 (the default) takes the scheme's own default. */
+  double step() default 0;
+
+  /** The absolute tolerance; negative (the default) takes {@link CheckOptions#DEFAULT_ATOL}. */
+  double atol() default -1;
+
+  /** The relative tolerance; negative (the default) takes {@link CheckOptions#DEFAULT_RTOL}. */
+  double rtol() default -1;
+
+  /**
+   * The time budget for shrinking a failure, in milliseconds; default 30000 (or {@code
+   * gradprop.shrinkMillis}). When it runs out, the report says so and shows the smallest case
+   * found.
+   */
+  long shrinkMillis() default -1;
+}

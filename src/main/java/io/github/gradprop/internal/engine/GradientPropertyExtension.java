@@ -1,0 +1,83 @@
+package io.github.gradprop.internal.engine;
+
+import io.github.gradprop.GradientCheck;
+import io.github.gradprop.GradientProperty;
+import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.model.GradientModel;
+import java.lang.reflect.Method;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit Jupiter extension behind {@link GradientProperty}: supplies the {@link GradientCheck}
+ * parameter, lets the method body run once to name the model, then runs the property. Holds no
+ * state between test methods, so it is safe under parallel execution.
+ */
+public final class GradientPropertyExtension implements ParameterResolver, InvocationInterceptor {
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext context) {
+    return parameterContext.getParameter().getType() == GradientCheck.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+    return new GradientCheck();
+  }
+
+  @Override
+  public void interceptTestMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context)
+      throws Throwable {
+    Method method = invocationContext.getExecutable();
+    Optional<GradientProperty> annotation =
+        AnnotationSupport.findAnnotation(method, GradientProperty.class);
+    if (annotation.isEmpty()) {
+      invocation.proceed();
+      return;
+    }
+    GradientCheck check = null;
+    for (Object argument : invocationContext.getArguments()) {
+      if (argument instanceof GradientCheck) {
+        check = (GradientCheck) argument;
+      }
+    }
+    if (check == null) {
+      invocation.skip();
+      throw new PropertyConfigurationException(
+          String.format(
+              "@GradientProperty method `%s` needs a parameter of type GradientCheck, e.g."
+                  + " `void %s(GradientCheck check) { check.that(model); }`.",
+              method.getName(), method.getName()));
+    }
+    invocation.proceed();
+    GradientModel model = check.model();
+    if (model == null) {
+      throw new PropertyConfigurationException(
+          String.format(
+              "@GradientProperty method `%s` returned without calling check.that(model).",
+              method.getName()));
+    }
+    if (model.spec() == null) {
+      throw new PropertyConfigurationException(
+          String.format("The model given in `%s` returned a null spec().", method.getName()));
+    }
+    PropertySettings settings =
+        PropertySettings.resolve(
+            annotation.get(), context::getConfigurationParameter, model.spec(), Seeds.fresh());
+    String propertyId = method.getDeclaringClass().getName() + "#" + method.getName();
+    PropertyRunner runner =
+        new PropertyRunner(
+            model, settings, ReplayStore.forBuildDirectory(), propertyId, System::currentTimeMillis);
+    PropertyRunner.Statistics statistics = runner.run();
+    context.publishReportEntry(statistics.asReportEntries());
+  }
+}

@@ -1,0 +1,176 @@
+package io.github.gradprop.internal.engine;
+
+import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.GradientMismatchError;
+import io.github.gradprop.Gradients;
+import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.internal.generation.CaseGenerator;
+import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.internal.report.PropertyReport;
+import io.github.gradprop.internal.shrinking.Shrinker;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.GradientModel;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs one property: the stored counterexample first (if any), then one generated case per try;
+ * on the first failure, shrinks it, stores it and throws the report.
+ */
+public final class PropertyRunner {
+
+  /** What a passing property publishes. */
+  public record Statistics(
+      long seed,
+      int tries,
+      int edgeTries,
+      long entriesChecked,
+      long lossCalls,
+      double largestAgreeingRelativeError,
+      boolean replayedFixed) {
+
+    public Map<String, String> asReportEntries() {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("gradprop.seed", String.valueOf(seed));
+      m.put("gradprop.tries", String.valueOf(tries));
+      m.put("gradprop.triesWithEdgeValues", String.valueOf(edgeTries));
+      m.put("gradprop.entriesChecked", String.valueOf(entriesChecked));
+      m.put("gradprop.lossCalls", String.valueOf(lossCalls));
+      m.put(
+          "gradprop.largestRelativeError",
+          String.format(java.util.Locale.ROOT, "%.1e", largestAgreeingRelativeError));
+      if (replayedFixed) {
+        m.put("gradprop.replay", "the stored counterexample passes now; removed");
+      }
+      return m;
+    }
+  }
+
+  private final GradientModel model;
+  private final PropertySettings settings;
+  private final ReplayStore store;
+  private final String propertyId;
+  private final LongSupplier clockMillis;
+
+  public PropertyRunner(
+      GradientModel model,
+      PropertySettings settings,
+      ReplayStore store,
+      String propertyId,
+      LongSupplier clockMillis) {
+    this.model = model;
+    this.settings = settings;
+    this.store = settings.replay ? store : null;
+    this.propertyId = propertyId;
+    this.clockMillis = clockMillis;
+  }
+
+  public Statistics run() {
+    boolean replayedFixed = false;
+    if (store != null) {
+      ReplayStore.Stored stored = store.load(propertyId, model.spec());
+      if (stored != null) {
+        GradientCheckResult r = check(stored.aCase(), stored.seed(), 0);
+        if (!r.passed()) {
+          throw shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
+        }
+        store.delete(propertyId);
+        replayedFixed = true;
+      }
+    }
+    CaseGenerator generator =
+        new CaseGenerator(
+            model.spec(),
+            settings.dimRanges,
+            settings.values,
+            settings.scale,
+            settings.targets,
+            settings.edgeCases);
+    long seed = settings.seed;
+    long entries = 0;
+    long calls = 0;
+    double largest = 0;
+    int edgeTries = 0;
+    for (int t = 1; t <= settings.tries; t++) {
+      Case c = generator.generate(seed);
+      if (generator.isEdgeCase(seed)) {
+        edgeTries++;
+      }
+      GradientCheckResult r = check(c, seed, t);
+      if (!r.passed()) {
+        throw shrinkAndReport(c, r, seed, t, false);
+      }
+      entries += r.checkedEntries();
+      calls += r.lossCalls();
+      largest = Math.max(largest, r.largestAgreeingRelativeError());
+      seed = Seeds.next(seed);
+    }
+    return new Statistics(
+        settings.seed, settings.tries, edgeTries, entries, calls, largest, replayedFixed);
+  }
+
+  private GradientCheckResult check(Case c, long seed, int tryNumber) {
+    try {
+      return Gradients.check(model, c, settings.options);
+    } catch (ModelConfigurationException e) {
+      throw new ModelConfigurationException(
+          String.format(
+              "%s%nseed  : %d%s%nreplay: -Dgradprop.seed=%d",
+              e.getMessage(),
+              seed,
+              tryNumber == 0 ? ", the stored counterexample" : ", try " + tryNumber,
+              seed),
+          e.getCause() != null ? e.getCause() : e);
+    }
+  }
+
+  private GradientMismatchError shrinkAndReport(
+      Case failing, GradientCheckResult original, long seed, int tryNumber, boolean replayed) {
+    Map<String, Integer> minDims = new LinkedHashMap<>();
+    for (Map.Entry<String, int[]> e : settings.dimRanges.entrySet()) {
+      minDims.put(e.getKey(), e.getValue()[0]);
+    }
+    long start = clockMillis.getAsLong();
+    Shrinker shrinker =
+        new Shrinker(
+            c -> Gradients.check(model, c, settings.options),
+            minDims,
+            clockMillis,
+            settings.shrinkMillis,
+            r -> true,
+            settings.targets);
+    Shrinker.Shrunk shrunk = shrinker.shrink(failing, original);
+    long taken = clockMillis.getAsLong() - start;
+    String storedAt = null;
+    if (store != null) {
+      Path file = store.save(propertyId, seed, shrunk.smallest());
+      storedAt = file == null ? null : relative(file);
+    }
+    String message =
+        PropertyReport.format(
+            new PropertyReport.Failure(
+                shrunk.result(),
+                shrunk.smallest(),
+                failing,
+                original,
+                seed,
+                tryNumber,
+                settings.tries,
+                replayed,
+                storedAt,
+                shrunk.steps(),
+                shrunk.checks(),
+                shrunk.outOfTime(),
+                settings.shrinkMillis,
+                taken));
+    return new GradientMismatchError(message, shrunk.result());
+  }
+
+  private static String relative(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = file.toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.gradprop.internal.generation;
+
+import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.TargetKind;
+import io.github.gradprop.ValueDistribution;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.ModelSpec;
+import io.github.gradprop.model.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Draws one case from one seed: dimensions first, then every parameter tensor, the inputs, and the
+ * targets. A share of cases mixes in edge values (exact zeros, ties, +-1, +-0.5), where
+ * hand-written backprop tends to break.
+ */
+public final class CaseGenerator {
+
+  private static final double[] EDGE_VALUES = {0.0, 1.0, -1.0, 0.5, -0.5};
+  private static final double EDGE_ENTRY_SHARE = 0.3;
+  private static final int MAX_DIM_DRAWS = 100;
+
+  private final ModelSpec spec;
+  private final Map<String, int[]> ranges;
+  private final ValueDistribution values;
+  private final double scale;
+  private final TargetKind targets;
+  private final double edgeCases;
+
+  public CaseGenerator(
+      ModelSpec spec,
+      Map<String, int[]> ranges,
+      ValueDistribution values,
+      double scale,
+      TargetKind targets,
+      double edgeCases) {
+    this.spec = spec;
+    this.ranges = ranges;
+    this.values = values;
+    this.scale = scale;
+    this.targets = targets;
+    this.edgeCases = edgeCases;
+  }
+
+  /** The case for {@code seed}; the same seed always gives the same case. */
+  public Case generate(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Case c = Case.zeros(spec, drawDims(random));
+    boolean edge = isEdgeCase(seed);
+    for (Tensor t : c.parameters().tensors()) {
+      double sd = values == ValueDistribution.NORMAL_FAN_IN ? scale / Math.sqrt(t.shape(t.rank() - 1)) : scale;
+      fill(t, random, sd, edge);
+    }
+    fill(c.batch().inputTensor(), random, scale, edge);
+    if (c.batch().hasTargets()) {
+      fillTargets(c.batch().targetTensor(), random, edge);
+    }
+    return c;
+  }
+
+  /** Whether the case of {@code seed} mixes in edge values; decided apart from the value stream. */
+  public boolean isEdgeCase(long seed) {
+    double u = (Seeds.next(seed ^ 0x5DEECE66DL) >>> 11) * 0x1.0p-53;
+    return u < edgeCases;
+  }
+
+  private Map<String, Integer> drawDims(SplittableRandom random) {
+    IllegalArgumentException last = null;
+    for (int attempt = 0; attempt < MAX_DIM_DRAWS; attempt++) {
+      Map<String, Integer> dims = new LinkedHashMap<>();
+      for (Map.Entry<String, int[]> e : ranges.entrySet()) {
+        int[] r = e.getValue();
+        dims.put(e.getKey(), r[0] + random.nextInt(r[1] - r[0] + 1));
+      }
+      try {
+        spec.validate(dims);
+        return dims;
+      } catch (IllegalArgumentException e) {
+        last = e;
+      }
+    }
+    throw new PropertyConfigurationException(
+        String.format(
+            "@GradientProperty `dims` ranges never give valid shapes for model `%s` in %d draws: %s",
+            spec.name(), MAX_DIM_DRAWS, last.getMessage()));
+  }
+
+  private void fill(Tensor t, SplittableRandom random, double sd, boolean edge) {
+    for (int i = 0; i < t.size(); i++) {
+      double v =
+          values == ValueDistribution.NORMAL_FAN_IN
+              ? sd * gaussian(random)
+              : sd * (2 * random.nextDouble() - 1);
+      if (edge && random.nextDouble() < EDGE_ENTRY_SHARE) {
+        int pick = random.nextInt(EDGE_VALUES.length + 1);
+        v = pick < EDGE_VALUES.length ? EDGE_VALUES[pick] * scale : (i > 0 ? t.get(i - 1) : 0.0);
+      }
+      t.set(i, v);
+    }
+  }
+
+  private void fillTargets(Tensor t, SplittableRandom random, boolean edge) {
+    switch (targets) {
+      case ONE_HOT:
+        {
+          int classes = t.shape(t.rank() - 1);
+          for (int row = 0; row < t.size() / classes; row++) {
+            t.set(row * classes + random.nextInt(classes), 1.0);
+          }
+          break;
+        }
+      case BINARY:
+        for (int i = 0; i < t.size(); i++) {
+          t.set(i, random.nextBoolean() ? 1.0 : 0.0);
+        }
+        break;
+      case PROBABILITY:
+        for (int i = 0; i < t.size(); i++) {
+          double v = random.nextDouble();
+          if (edge && random.nextDouble() < EDGE_ENTRY_SHARE) {
+            v = EDGE_VALUES[random.nextInt(2)] == 0 ? 0.0 : (random.nextBoolean() ? 1.0 : 0.5);
+          }
+          t.set(i, v);
+        }
+        break;
+      case REAL:
+        fill(t, random, scale, edge);
+        break;
+      default:
+        throw new IllegalStateException(String.valueOf(targets));
+    }
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
+    double u1 = 1.0 - random.nextDouble();
+    double u2 = random.nextDouble();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.gradprop.internal.report;
+
+import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.model.Case;
+import java.util.Locale;
+
+/**
+ * The message of a failing property: the mismatch report of the shrunk case, the case itself, and
+ * how to replay it.
+ */
+public final class PropertyReport {
+
+  private PropertyReport() {}
+
+  /** Everything a failing property reports. */
+  public record Failure(
+      GradientCheckResult shrunkResult,
+      Case shrunk,
+      Case original,
+      GradientCheckResult originalResult,
+      long seed,
+      int tryNumber,
+      int tries,
+      boolean replayed,
+      String storedAt,
+      int steps,
+      int checks,
+      boolean outOfTime,
+      long shrinkMillisBudget,
+      long shrinkMillisTaken) {}
+
+  public static String format(Failure f) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(MismatchReport.format(f.shrunkResult()));
+    sb.append(String.format("%n"));
+    sb.append(
+        String.format(
+            "case (%s):%n",
+            f.steps() == 0 ? "not shrunk: no smaller case fails the same way" : "shrunk"));
+    sb.append(CaseText.format(f.shrunk()));
+    sb.append(String.format("%n"));
+    Facts facts = new Facts();
+    if (f.replayed()) {
+      facts.add("seed", f.seed() + ", replayed from the counterexample the last run stored");
+    } else {
+      facts.add("seed", String.format("%d, try %d of %d", f.seed(), f.tryNumber(), f.tries()));
+    }
+    String shrinking =
+        String.format(
+            "%d steps from %s (%d checks)%s",
+            f.steps(),
+            f.original().dimsText(),
+            f.checks(),
+            f.outOfTime()
+                ? String.format(
+                    "; stopped by the %d ms budget (shrinkMillis), a smaller case may exist",
+                    f.shrinkMillisBudget())
+                : "");
+    facts.add("shrinking", shrinking);
+    facts.add("original", MismatchReport.summary(f.originalResult()));
+    facts.add(
+        "replay",
+        String.format("@GradientProperty(seed = %dL) or -Dgradprop.seed=%d", f.seed(), f.seed()));
+    if (f.storedAt() != null) {
+      facts.add("stored", f.storedAt() + " (tried first on the next run)");
+    }
+    facts.add("time", String.format(Locale.ROOT, "shrinking took %.2f s", f.shrinkMillisTaken() / 1000.0));
+    sb.append(facts.render());
+    return sb.toString().stripTrailing();
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.gradprop.internal.shrinking;
+
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Edits of a case that keep it consistent with its spec. Each returns a new case. */
+public final class CaseEdits {
+
+  private CaseEdits() {}
+
+  /**
+   * Deletes index {@code k} of dimension {@code dim} from every tensor: an axis whose length drops
+   * by one (a bare {@code dim} axis, or {@code dim + 1} for a bias column) loses index {@code k};
+   * an axis that shrinks by more (such as {@code 2 * dim}) keeps its leading entries. So deleting
+   * hidden unit {@code k} removes row {@code k} of {@code w1[hidden, in + 1]} and column {@code k}
+   * of {@code w2[out, hidden + 1]}, and every other value stays where it was.
+   */
+  public static Case deleteIndex(Case c, String dim, int k) {
+    Map<String, Integer> dims = new LinkedHashMap<>(c.dims());
+    dims.put(dim, dims.get(dim) - 1);
+    Case out = Case.zeros(c.spec(), dims);
+    List<Tensor> from = c.tensors();
+    List<Tensor> to = out.tensors();
+    for (int t = 0; t < to.size(); t++) {
+      copyDeleting(from.get(t), to.get(t), k);
+    }
+    return out;
+  }
+
+  private static void copyDeleting(Tensor src, Tensor dst, int k) {
+    int rank = dst.rank();
+    int[] srcShape = src.shape();
+    int[] dstShape = dst.shape();
+    int[] srcStride = new int[rank];
+    int stride = 1;
+    for (int a = rank - 1; a >= 0; a--) {
+      srcStride[a] = stride;
+      stride *= srcShape[a];
+    }
+    for (int j = 0; j < dst.size(); j++) {
+      int rest = j;
+      int srcIndex = 0;
+      for (int a = rank - 1; a >= 0; a--) {
+        int i = rest % dstShape[a];
+        rest /= dstShape[a];
+        if (srcShape[a] == dstShape[a] + 1) {
+          int kk = Math.min(k, srcShape[a] - 1);
+          if (i >= kk) {
+            i++;
+          }
+        }
+        srcIndex += i * srcStride[a];
+      }
+      dst.set(j, src.get(srcIndex));
+    }
+  }
+
+  /** A copy of {@code c} with entry {@code i} of tensor number {@code tensor} set to {@code v}. */
+  public static Case withValue(Case c, int tensor, int i, double v) {
+    Case copy = c.copy();
+    copy.tensors().get(tensor).set(i, v);
+    return copy;
+  }
+}

@@ -1,0 +1,188 @@
+package io.github.gradprop.internal.shrinking;
+
+import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.TargetKind;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Reduces a failing case while it keeps failing in the same way: first structurally (delete one
+ * index of a named dimension from every tensor that has it), then value by value toward simpler
+ * numbers, repeated until nothing more shrinks or the time budget runs out. Deterministic for a
+ * given case; each distinct candidate is checked at most once.
+ */
+public final class Shrinker {
+
+  /** Decides, for a candidate, whether it is still acceptable (e.g. has no kinks under AVOID). */
+  public interface Admission {
+    boolean admits(GradientCheckResult r);
+  }
+
+  private final Function<Case, GradientCheckResult> check;
+  private final Map<String, Integer> minDims;
+  private final LongSupplier clock;
+  private final long deadline;
+  private final Admission admission;
+  private final TargetKind targets;
+  private final Map<Key, GradientCheckResult> cache = new HashMap<>();
+
+  private int steps;
+  private int checks;
+  private int cacheHits;
+  private boolean outOfTime;
+
+  public Shrinker(
+      Function<Case, GradientCheckResult> check,
+      Map<String, Integer> minDims,
+      LongSupplier clock,
+      long budgetMillis,
+      Admission admission,
+      TargetKind targets) {
+    this.check = check;
+    this.targets = targets;
+    this.minDims = minDims;
+    this.clock = clock;
+    this.deadline = clock.getAsLong() + budgetMillis;
+    this.admission = admission;
+  }
+
+  /** The outcome of shrinking. */
+  public record Shrunk(
+      Case smallest, GradientCheckResult result, int steps, int checks, int cacheHits, boolean outOfTime) {}
+
+  public Shrunk shrink(Case failing, GradientCheckResult original) {
+    FailureKind kind = FailureKind.of(original);
+    Case best = failing;
+    GradientCheckResult bestResult = original;
+    cache.put(Key.of(failing), original);
+    boolean progress = true;
+    while (progress && !outOfTime) {
+      progress = false;
+      for (String dim : best.dims().keySet()) {
+        int min = minDims.getOrDefault(dim, 1);
+        boolean deleted = true;
+        while (deleted && best.dim(dim) > min && !outOfTime) {
+          deleted = false;
+          for (int k = 0; k < best.dim(dim) && !outOfTime; k++) {
+            Case candidate;
+            try {
+              candidate = CaseEdits.deleteIndex(best, dim, k);
+            } catch (IllegalArgumentException e) {
+              break; // a smaller value of this dim gives an invalid shape
+            }
+            GradientCheckResult r = evaluate(candidate, kind);
+            if (r != null) {
+              best = candidate;
+              bestResult = r;
+              steps++;
+              deleted = true;
+              progress = true;
+              break;
+            }
+          }
+        }
+      }
+      List<Tensor> tensors = best.tensors();
+      for (int t = 0; t < tensors.size() && !outOfTime; t++) {
+        int size = best.tensors().get(t).size();
+        for (int i = 0; i < size && !outOfTime; i++) {
+          for (Case candidate : candidates(best, t, i)) {
+            GradientCheckResult r = evaluate(candidate, kind);
+            if (r != null) {
+              best = candidate;
+              bestResult = r;
+              steps++;
+              progress = true;
+              break;
+            }
+            if (outOfTime) {
+              break;
+            }
+          }
+        }
+      }
+    }
+    return new Shrunk(best, bestResult, steps, checks, cacheHits, outOfTime);
+  }
+
+  private List<Case> candidates(Case c, int tensor, int i) {
+    Tensor t = c.tensors().get(tensor);
+    if (c.batch().hasTargets() && t == c.batch().targetTensor()) {
+      return TargetValues.simpler(c, tensor, i, targets);
+    }
+    List<Case> out = new ArrayList<>();
+    for (double s : SimpleValues.simplerThan(t.get(i))) {
+      out.add(CaseEdits.withValue(c, tensor, i, s));
+    }
+    return out;
+  }
+
+  /** The candidate's result when it fails the same way and is admitted, else null. */
+  private GradientCheckResult evaluate(Case candidate, FailureKind kind) {
+    if (clock.getAsLong() > deadline) {
+      outOfTime = true;
+      return null;
+    }
+    Key key = Key.of(candidate);
+    GradientCheckResult r = cache.get(key);
+    if (r != null || cache.containsKey(key)) {
+      cacheHits++;
+    } else {
+      checks++;
+      try {
+        r = check.apply(candidate);
+      } catch (ModelConfigurationException e) {
+        r = null; // the model cannot run this candidate; it is not the same failure
+      }
+      cache.put(key, r);
+    }
+    return r != null && !r.passed() && kind.matches(r) && admission.admits(r) ? r : null;
+  }
+
+  /** A case's identity: its dimensions and the bits of every value. */
+  private static final class Key {
+    private final int[] dims;
+    private final long[] bits;
+    private final int hash;
+
+    private Key(int[] dims, long[] bits) {
+      this.dims = dims;
+      this.bits = bits;
+      this.hash = 31 * Arrays.hashCode(dims) + Arrays.hashCode(bits);
+    }
+
+    static Key of(Case c) {
+      int[] dims = c.dims().values().stream().mapToInt(Integer::intValue).toArray();
+      int n = 0;
+      for (Tensor t : c.tensors()) {
+        n += t.size();
+      }
+      long[] bits = new long[n];
+      int j = 0;
+      for (Tensor t : c.tensors()) {
+        for (int i = 0; i < t.size(); i++) {
+          bits[j++] = Double.doubleToLongBits(t.get(i));
+        }
+      }
+      return new Key(dims, bits);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(k.dims, dims) && Arrays.equals(k.bits, bits);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+}
