@@ -17,10 +17,43 @@ class SeedNetworkTestCases {
     }
   }
 
-  static class SigmoidCrossEntropy {
+  static final int PASSING_CELLS = 7;
+
+  /** The cells of the question's table whose backward is right. */
+  static class PassingCells {
     @GradientProperty(targets = TargetKind.BINARY)
     void sigmoidCrossEntropy(GradientCheck check) {
       check.that(SeedNetwork.model(Activation.SIGMOID, Cost.CROSS_ENTROPY));
+    }
+
+    @GradientProperty(targets = TargetKind.REAL)
+    void sigmoidSquaredError(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.SIGMOID, Cost.SQUARED_ERROR));
+    }
+
+    @GradientProperty(targets = TargetKind.REAL)
+    void tanhSquaredError(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.TANH, Cost.SQUARED_ERROR));
+    }
+
+    @GradientProperty(targets = TargetKind.REAL)
+    void reluSquaredError(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.RELU, Cost.SQUARED_ERROR));
+    }
+
+    @GradientProperty
+    void sigmoidSoftmax(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.SIGMOID, Cost.SOFTMAX_CROSS_ENTROPY));
+    }
+
+    @GradientProperty
+    void tanhSoftmax(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.TANH, Cost.SOFTMAX_CROSS_ENTROPY));
+    }
+
+    @GradientProperty
+    void reluSoftmax(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.RELU, Cost.SOFTMAX_CROSS_ENTROPY));
     }
   }
 }

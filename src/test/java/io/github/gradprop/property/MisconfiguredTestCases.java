@@ -1,0 +1,69 @@
+package io.github.gradprop.property;
+
+import io.github.gradprop.GradientCheck;
+import io.github.gradprop.GradientProperty;
+import io.github.gradprop.TargetKind;
+import io.github.gradprop.testmodels.TanhMlp;
+
+/** Fixtures run through EngineTestKit by {@link PropertyConfigurationTests}. */
+class MisconfiguredTestCases {
+
+  static class ZeroTries {
+    @GradientProperty(tries = 0)
+    void zeroTries(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.NONE));
+    }
+  }
+
+  static class MinAboveMax {
+    @GradientProperty(dims = "hidden = 5..2")
+    void minAboveMax(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.NONE));
+    }
+  }
+
+  static class UnknownDim {
+    @GradientProperty(dims = "hiden = 1..3")
+    void unknownDim(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.NONE));
+    }
+  }
+
+  static class NegativeRtol {
+    @GradientProperty(rtol = -2)
+    void negativeRtol(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.NONE));
+    }
+  }
+
+  static class NoParameter {
+    @GradientProperty
+    void noParameter() {}
+  }
+
+  static class NeverNamesAModel {
+    @GradientProperty
+    void neverNamesAModel(GradientCheck check) {}
+  }
+
+  static class TwoModels {
+    @GradientProperty(targets = TargetKind.REAL)
+    void twoModels(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.NONE));
+      check.that(new TanhMlp(TanhMlp.Bug.MISSING_DERIVATIVE));
+    }
+  }
+
+  static class ThrowingModel {
+    @GradientProperty(targets = TargetKind.REAL)
+    void throwingModel(GradientCheck check) {
+      check.that(
+          io.github.gradprop.model.Models.of(
+              new TanhMlp(TanhMlp.Bug.NONE).spec(),
+              (p, b) -> {
+                throw new IllegalStateException("forward not implemented");
+              },
+              (p, b, g) -> {}));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.gradprop.property;
+
+import static io.github.gradprop.property.PropertyFixtures.onlyFailure;
+import static io.github.gradprop.property.PropertyFixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.PropertyConfigurationException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PropertyConfigurationTests {
+
+  private static Throwable failureOf(Class<?> fixture) {
+    return onlyFailure(run(fixture, 1));
+  }
+
+  @Test
+  void zeroTries_isAConfigurationError_namingTheAttributeAndValue() {
+    assertThat(failureOf(MisconfiguredTestCases.ZeroTries.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage("@GradientProperty requires `tries` >= 1, but was 0.");
+  }
+
+  @Test
+  void rangeWithMinAboveMax_isAConfigurationError() {
+    assertThat(failureOf(MisconfiguredTestCases.MinAboveMax.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage("@GradientProperty `dims` range for `hidden` has min > max: \"5..2\".");
+  }
+
+  @Test
+  void unknownDimensionName_isAConfigurationError_listingTheKnownOnes() {
+    assertThat(failureOf(MisconfiguredTestCases.UnknownDim.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageContaining("names dimension `hiden`")
+        .hasMessageContaining("[batch, in, hidden, out]");
+  }
+
+  @Test
+  void negativeTolerance_isAConfigurationError() {
+    assertThat(failureOf(MisconfiguredTestCases.NegativeRtol.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage("@GradientProperty requires `rtol` >= 0, but was -2.0.");
+  }
+
+  @Test
+  void methodWithoutGradientCheckParameter_isAConfigurationError() {
+    assertThat(failureOf(MisconfiguredTestCases.NoParameter.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageContaining("needs a parameter of type GradientCheck");
+  }
+
+  @Test
+  void methodThatNamesNoModel_isAConfigurationError() {
+    assertThat(failureOf(MisconfiguredTestCases.NeverNamesAModel.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage("@GradientProperty method `neverNamesAModel` returned without calling check.that(model).");
+  }
+
+  @Test
+  void methodThatNamesTwoModels_isAConfigurationError() {
+    assertThat(failureOf(MisconfiguredTestCases.TwoModels.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageContaining("was called twice");
+  }
+
+  @Test
+  void modelThatThrows_isAModelError_withTheSeedToReplay() {
+    assertThat(failureOf(MisconfiguredTestCases.ThrowingModel.class))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageContaining("threw from loss(...) at the given point")
+        .hasMessageContaining("forward not implemented")
+        .hasMessageContaining("-Dgradprop.seed=1")
+        .hasRootCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void unparsableConfigurationParameter_isAConfigurationError() {
+    Throwable failure =
+        onlyFailure(run(TanhMlpTestCases.Correct.class, Map.of("gradprop.tries", "many")));
+    assertThat(failure)
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage("Configuration parameter `gradprop.tries` must be an integer, but was \"many\".");
+  }
+}
