@@ -58,7 +58,7 @@ public final class SimpleValues {
     double a = Math.abs(v);
     double signCost = v < 0 ? 0.5 : 0;
     if (a == Math.rint(a) && a < 1e6) {
-      return 1 + Math.log(a + 1) + signCost;
+      return 1 + 2 * Math.log(a + 1) + signCost;
     }
     if (2 * a == Math.rint(2 * a) && a < 1e6) {
       return 20 + Math.log(a + 1) + signCost;

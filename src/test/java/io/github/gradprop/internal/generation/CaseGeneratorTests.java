@@ -1,0 +1,117 @@
+package io.github.gradprop.internal.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gradprop.TargetKind;
+import io.github.gradprop.ValueDistribution;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.ModelSpec;
+import io.github.gradprop.model.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CaseGeneratorTests {
+
+  private static final ModelSpec SPEC =
+      ModelSpec.named("net")
+          .inputs("batch", "in")
+          .parameter("w1", "hidden", "in + 1")
+          .targets("batch", "out");
+
+  private static Map<String, int[]> ranges(int min, int max) {
+    Map<String, int[]> r = new LinkedHashMap<>();
+    for (String d : SPEC.dims()) {
+      r.put(d, new int[] {min, max});
+    }
+    return r;
+  }
+
+  private static CaseGenerator generator(TargetKind targets, double edge) {
+    return new CaseGenerator(SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 1.0, targets, edge);
+  }
+
+  @Test
+  void sameSeed_sameCase_differentSeed_differentCase() {
+    Case a = generator(TargetKind.REAL, 0.2).generate(42);
+    Case b = generator(TargetKind.REAL, 0.2).generate(42);
+    Case c = generator(TargetKind.REAL, 0.2).generate(43);
+    assertThat(a.dims()).isEqualTo(b.dims());
+    for (int t = 0; t < a.tensors().size(); t++) {
+      assertThat(a.tensors().get(t).toArray()).containsExactly(b.tensors().get(t).toArray());
+    }
+    assertThat(c.tensors().get(1).toArray()).isNotEqualTo(a.tensors().get(1).toArray());
+  }
+
+  @Test
+  void dimensionsStayInTheirRanges_andCoverThem() {
+    int[] seen = new int[6];
+    long seed = 1;
+    for (int i = 0; i < 300; i++) {
+      Case c = generator(TargetKind.REAL, 0).generate(seed);
+      for (int v : c.dims().values()) {
+        assertThat(v).isBetween(1, 5);
+        seen[v]++;
+      }
+      seed = Seeds.next(seed);
+    }
+    assertThat(seen).containsOnlyOnce(0); // only index 0 is never hit
+  }
+
+  @Test
+  void targetKinds_produceValidTargets() {
+    long seed = 7;
+    for (int i = 0; i < 100; i++, seed = Seeds.next(seed)) {
+      Tensor oneHot = generator(TargetKind.ONE_HOT, 0.5).generate(seed).batch().targetTensor();
+      int classes = oneHot.shape(1);
+      for (int row = 0; row < oneHot.shape(0); row++) {
+        double sum = 0;
+        for (int k = 0; k < classes; k++) {
+          double v = oneHot.get(row * classes + k);
+          assertThat(v).isIn(0.0, 1.0);
+          sum += v;
+        }
+        assertThat(sum).isEqualTo(1.0);
+      }
+      for (double v : generator(TargetKind.BINARY, 0.5).generate(seed).batch().targetTensor().toArray()) {
+        assertThat(v).isIn(0.0, 1.0);
+      }
+      for (double v : generator(TargetKind.PROBABILITY, 0.5).generate(seed).batch().targetTensor().toArray()) {
+        assertThat(v).isBetween(0.0, 1.0);
+      }
+    }
+  }
+
+  @Test
+  void edgeCases_mixInExactZerosAndTies_andOrdinaryCasesDoNot() {
+    CaseGenerator always = generator(TargetKind.REAL, 1.0);
+    CaseGenerator never = generator(TargetKind.REAL, 0.0);
+    int zerosWithEdges = 0;
+    int zerosWithout = 0;
+    long seed = 3;
+    for (int i = 0; i < 200; i++, seed = Seeds.next(seed)) {
+      for (double v : always.generate(seed).parameters().tensor("w1").toArray()) {
+        zerosWithEdges += v == 0.0 ? 1 : 0;
+      }
+      for (double v : never.generate(seed).parameters().tensor("w1").toArray()) {
+        zerosWithout += v == 0.0 ? 1 : 0;
+      }
+    }
+    assertThat(zerosWithEdges).isGreaterThan(20);
+    assertThat(zerosWithout).isZero();
+  }
+
+  @Test
+  void uniformValuesStayWithinTheScale() {
+    CaseGenerator g = new CaseGenerator(SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 0.25, TargetKind.REAL, 0);
+    for (double v : g.generate(5).parameters().tensor("w1").toArray()) {
+      assertThat(Math.abs(v)).isLessThanOrEqualTo(0.25);
+    }
+  }
+
+  @Test
+  void seedSequence_isDeterministic_andNeverZero() {
+    assertThat(Seeds.next(1)).isEqualTo(Seeds.next(1)).isNotEqualTo(Seeds.next(2)).isNotZero();
+    assertThat(Seeds.fresh()).isPositive();
+  }
+}

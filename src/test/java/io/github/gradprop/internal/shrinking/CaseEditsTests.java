@@ -1,0 +1,69 @@
+package io.github.gradprop.internal.shrinking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.ModelSpec;
+import org.junit.jupiter.api.Test;
+
+class CaseEditsTests {
+
+  private static final ModelSpec SPEC =
+      ModelSpec.named("two layers with bias columns")
+          .inputs("batch", "in")
+          .parameter("w1", "hidden", "in + 1")
+          .parameter("w2", "out", "hidden + 1")
+          .targets("batch", "out");
+
+  private static Case numbered() {
+    Case c =
+        Case.builder(SPEC)
+            .inputs(new double[][] {{1, 2}, {3, 4}})
+            .parameter("w1", new double[][] {{10, 11, 12}, {20, 21, 22}, {30, 31, 32}})
+            .parameter("w2", new double[][] {{100, 101, 102, 103}})
+            .targets(new double[][] {{7}, {8}})
+            .build();
+    return c;
+  }
+
+  @Test
+  void deletingAHiddenUnit_removesItsRowOfW1_andItsColumnOfW2_keepingTheBiasColumn() {
+    Case c = CaseEdits.deleteIndex(numbered(), "hidden", 1);
+    assertThat(c.dims()).containsEntry("hidden", 2);
+    assertThat(c.parameters().matrix("w1")).isDeepEqualTo(new double[][] {{10, 11, 12}, {30, 31, 32}});
+    assertThat(c.parameters().matrix("w2")).isDeepEqualTo(new double[][] {{100, 102, 103}});
+    assertThat(c.batch().inputs()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
+  }
+
+  @Test
+  void deletingAnInput_removesItsColumnOfTheInputs_andOfW1() {
+    Case c = CaseEdits.deleteIndex(numbered(), "in", 0);
+    assertThat(c.batch().inputs()).isDeepEqualTo(new double[][] {{2}, {4}});
+    assertThat(c.parameters().matrix("w1")).isDeepEqualTo(new double[][] {{11, 12}, {21, 22}, {31, 32}});
+  }
+
+  @Test
+  void deletingABatchRow_removesTheInputRow_andItsTarget() {
+    Case c = CaseEdits.deleteIndex(numbered(), "batch", 0);
+    assertThat(c.batch().inputs()).isDeepEqualTo(new double[][] {{3, 4}});
+    assertThat(c.batch().targets()).isDeepEqualTo(new double[][] {{8}});
+    assertThat(c.parameters().matrix("w1")).isDeepEqualTo(numbered().parameters().matrix("w1"));
+  }
+
+  @Test
+  void editsLeaveTheOriginalCaseUntouched() {
+    Case original = numbered();
+    CaseEdits.deleteIndex(original, "hidden", 0);
+    CaseEdits.withValue(original, 1, 0, 0.0);
+    assertThat(original.parameters().matrix("w1")[0][0]).isEqualTo(10);
+    assertThat(original.dims()).containsEntry("hidden", 3);
+  }
+
+  @Test
+  void anAxisThatShrinksByMoreThanOne_keepsItsLeadingEntries() {
+    ModelSpec gates = ModelSpec.named("gates").inputs("batch", "in").parameter("w", "2 * hidden", "in");
+    Case c = Case.builder(gates).inputs(new double[][] {{1}}).parameter("w", new double[][] {{1}, {2}, {3}, {4}}).build();
+    Case smaller = CaseEdits.deleteIndex(c, "hidden", 1);
+    assertThat(smaller.parameters().matrix("w")).isDeepEqualTo(new double[][] {{1}, {2}});
+  }
+}
