@@ -57,6 +57,10 @@ public final class ReferenceMlpBenchmark {
         System.getProperty("java.runtime.version"),
         Runtime.getRuntime().availableProcessors());
 
+    long cold0 = System.nanoTime();
+    Gradients.check(model, aCase);
+    double cold = System.nanoTime() - cold0;
+
     // Each round times a block of 2P plain loss calls (what an ideal check costs) and then one full
     // check, back to back, so that load from other processes hits both sides alike.
     for (int i = 0; i < warmups; i++) {
@@ -86,7 +90,7 @@ public final class ReferenceMlpBenchmark {
     System.out.printf(
         "rounds     : %d, each %,d loss calls then 1 check, after %d warm-up rounds%n"
             + "forward    : median %.2f us per loss call (min %.2f, max %.2f)%n"
-            + "check      : median %.2f ms (min %.2f, max %.2f)%n"
+            + "check      : median %.2f ms (min %.2f, max %.2f); the first, cold check took %.2f ms%n"
             + "loss calls : %,d per check (2P = %,d)%n"
             + "ratio      : check / (2P x forward) = %.2f median of rounds (min %.2f, max %.2f);"
             + " %.2f from the medians%n",
@@ -99,6 +103,7 @@ public final class ReferenceMlpBenchmark {
         checkMedian / 1e6,
         min(check) / 1e6,
         max(check) / 1e6,
+        cold / 1e6,
         result.lossCalls(),
         2L * p,
         median(ratio),

@@ -24,11 +24,11 @@ import io.github.gradprop.model.ParameterLayout;
  * Cost#CROSS_ENTROPY} it uses {@code delta3 = y - Y}, which is right for a sigmoid output only.
  *
  * <pre>{@code
- * GradientModel ok = SeedNetwork.model(Activation.RELU, Cost.SQUARED_ERROR);
- * Gradients.assertCorrect(ok, SeedCases.fixed(ok));    // passes
+ * Gradients.assertCorrect(SeedNetwork.model(RELU, SQUARED_ERROR),
+ *     SeedCases.fixed(RELU, SQUARED_ERROR));    // passes
  *
- * GradientModel bug = SeedNetwork.model(Activation.RELU, Cost.CROSS_ENTROPY);
- * Gradients.assertCorrect(bug, SeedCases.fixed(bug));  // GradientMismatchError naming w2 and w1
+ * Gradients.assertCorrect(SeedNetwork.model(RELU, CROSS_ENTROPY),
+ *     SeedCases.fixed(RELU, CROSS_ENTROPY));    // GradientMismatchError on every entry of w1, w2
  * }</pre>
  */
 public final class SeedNetwork {
