@@ -247,6 +247,47 @@ public final class Case {
       return c.parameters().tensor(name);
     }
 
+    /** With one dimension left unknown, the flat vector's length may tell it. */
+    private void inferFromFlatLength() {
+      if (flat == null) {
+        return;
+      }
+      String unknown = null;
+      for (String d : spec.dims()) {
+        if (!dims.containsKey(d)) {
+          if (unknown != null) {
+            return;
+          }
+          unknown = d;
+        }
+      }
+      if (unknown == null) {
+        return;
+      }
+      Integer found = null;
+      for (int v = 1; v <= Math.max(1, flat.length); v++) {
+        Map<String, Integer> trial = new LinkedHashMap<>(dims);
+        trial.put(unknown, v);
+        long total = 0;
+        try {
+          for (TensorSpec p : spec.parameters()) {
+            total += Tensor.sizeOf(p.shape(trial));
+          }
+        } catch (IllegalArgumentException e) {
+          continue;
+        }
+        if (total == flat.length) {
+          if (found != null) {
+            return; // ambiguous: leave it to .dim(...)
+          }
+          found = v;
+        }
+      }
+      if (found != null) {
+        dims.put(unknown, found);
+      }
+    }
+
     private void inferDims() {
       Map<String, int[]> shapes = new LinkedHashMap<>();
       for (Map.Entry<String, double[][]> e : matrices.entrySet()) {
@@ -282,6 +323,7 @@ public final class Case {
           }
         }
       }
+      inferFromFlatLength();
       for (String d : spec.dims()) {
         if (!dims.containsKey(d)) {
           throw new IllegalArgumentException(

@@ -67,6 +67,14 @@ public final class ModelSpec {
     return new ModelSpec(name, new ArrayList<>(), null, null, ParameterLayout.MATRICES, List.of());
   }
 
+  /** The same spec under another name, e.g. for a buggy twin of a model. */
+  public ModelSpec renamed(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("A model needs a non-blank name");
+    }
+    return new ModelSpec(name, parameters, inputs, targets, layout, dimOrder);
+  }
+
   /** Adds a parameter tensor {@code name} with the given axes. */
   public ModelSpec parameter(String name, String... axes) {
     if (INPUTS.equals(name) || TARGETS.equals(name)) {

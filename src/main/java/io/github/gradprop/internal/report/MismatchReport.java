@@ -23,7 +23,7 @@ public final class MismatchReport {
     sb.append(String.format("%n"));
     sb.append(table(r.failures(), r.options().maxRows()));
     sb.append(footer(r));
-    return sb.toString();
+    return sb.toString().stripTrailing();
   }
 
   public static String summary(GradientCheckResult r) {

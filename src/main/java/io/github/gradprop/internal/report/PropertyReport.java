@@ -32,7 +32,7 @@ public final class PropertyReport {
   public static String format(Failure f) {
     StringBuilder sb = new StringBuilder();
     sb.append(MismatchReport.format(f.shrunkResult()));
-    sb.append(String.format("%n"));
+    sb.append(String.format("%n%n"));
     sb.append(
         String.format(
             "case (%s):%n",
