@@ -13,6 +13,7 @@ public final class Seeds {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     z = z ^ (z >>> 31);
+    z &= Long.MAX_VALUE; // positive, so printed seeds read well
     return z == 0 ? 1 : z;
   }
 
