@@ -340,7 +340,7 @@ class FiniteDifferencesTests {
     }
 
     @Test
-    void theCrossCheck_candistinguishSpacingFromHalfStep() {
+    void theCrossCheck_canDistinguishSpacingFromHalfStep() {
       // Giving Commons Math h/2 (a half-step) instead of h gives a visibly different estimate.
       Fn f = SIN_EXP;
       double theta = 0.7;
