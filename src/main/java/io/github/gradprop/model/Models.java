@@ -70,13 +70,17 @@ public final class Models {
         (p, b, g) -> {
           double[] df = gradient.gradient(p.flat(), b.inputs(), b.hasTargets() ? b.targets() : null);
           double[] out = g.flat();
-          if (df == null || df.length != out.length) {
+          if (df == null) {
             throw new IllegalArgumentException(
                 String.format(
-                    "The gradient has %s entries, but the weight vector has %d (%s)",
-                    df == null ? "null instead of" : String.valueOf(df.length),
-                    out.length,
-                    describeLayout(g)));
+                    "The gradient is null, but the weight vector has %d entries (%s)",
+                    out.length, describeLayout(g)));
+          }
+          if (df.length != out.length) {
+            throw new IllegalArgumentException(
+                String.format(
+                    "The gradient has %d entries, but the weight vector has %d (%s)",
+                    df.length, out.length, describeLayout(g)));
           }
           System.arraycopy(df, 0, out, 0, out.length);
         });

@@ -41,6 +41,9 @@ public final class GradientChecker {
     Invoker invoker = new Invoker(model, spec.name(), work);
 
     double loss = invoker.loss("loss(...) at the given point");
+    // Mutation is checked before determinism: a loss that writes its arguments also returns a
+    // different value the second time, and "modified its arguments" is the message that helps.
+    Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
     double again = invoker.loss("loss(...) at the given point, called a second time");
     if (Double.compare(loss, again) != 0) {
       throw new ModelConfigurationException(
@@ -52,6 +55,7 @@ public final class GradientChecker {
     Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
 
     Parameters gradient = invoker.gradient();
+    Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
     Parameters second = invoker.gradient();
     Contracts.checkSameGradient(spec.name(), gradient, second);
     Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);

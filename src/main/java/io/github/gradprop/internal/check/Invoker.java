@@ -94,8 +94,9 @@ final class Invoker {
     public double at(double value) {
       tensor.set(index, value);
       lossCalls++;
+      double loss;
       try {
-        return model.loss(params, batch);
+        loss = model.loss(params, batch);
       } catch (RuntimeException | AssertionError e) {
         tensor.set(index, theta);
         throw new ModelConfigurationException(
@@ -104,6 +105,19 @@ final class Invoker {
                 name, tensor.name(), tensor.indexText(index), theta, value, e, work.dimsText()),
             e);
       }
+      // The caller restores this entry after the stencil, which would hide a write to it; writes
+      // to any other entry are caught by comparing with the snapshot after the loop.
+      double after = tensor.get(index);
+      if (Double.compare(after, value) != 0) {
+        tensor.set(index, theta);
+        throw new ModelConfigurationException(
+            String.format(
+                "Model `%s` modified its arguments: loss(...) with %s%s moved from %s to %s set it"
+                    + " to %s.%nThe loss and gradient must treat parameters and batch as read-only;"
+                    + " copy what you need to change.",
+                name, tensor.name(), tensor.indexText(index), theta, value, after));
+      }
+      return loss;
     }
   }
 }
