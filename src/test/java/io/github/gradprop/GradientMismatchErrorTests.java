@@ -39,7 +39,8 @@ class GradientMismatchErrorTests {
                 "",
                 "tensor  index   analytic       numeric        rel-error  verdict",
                 "w2      [0, 0]   2.000000e+00   3.000000e+00  3.3e-01    MISMATCH",
-                "(2 entries agree; worst first, at most 10 rows)"));
+                "(2 entries agree; worst first, at most 10 rows)")
+                .stripTrailing());
   }
 
   @Test

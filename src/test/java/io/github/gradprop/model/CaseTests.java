@@ -91,14 +91,33 @@ class CaseTests {
       assertThatThrownBy(
               () ->
                   Case.builder(spec)
-                      .parameters(new double[3 * 4 + 2 * 4])
-                      .inputs(filled(1, 3, 0))
+                      .parameters(new double[21]) // 3 * hidden + 2 * (hidden + 1) is never 21
+                      .inputs(filled(1, 2, 0))
                       .targets(filled(1, 2, 0))
                       .build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
               "Model `flat mlp`: cannot tell dimension `hidden` from the arrays given;"
                   + " add .dim(\"hidden\", n)");
+    }
+
+    @Test
+    void oneDimensionMissing_isReadOffTheFlatVectorsLength() {
+      ModelSpec spec =
+          ModelSpec.named("flat mlp")
+              .inputs("batch", "in")
+              .parameter("w1", "hidden", "in + 1")
+              .parameter("w2", "out", "hidden + 1")
+              .targets("batch", "out");
+
+      Case c =
+          Case.builder(spec)
+              .parameters(new double[3 * 4 + 2 * 5]) // in=2, out=2: 3 * hidden + 2 * (hidden + 1)
+              .inputs(filled(1, 2, 0))
+              .targets(filled(1, 2, 0))
+              .build();
+
+      assertThat(c.dims()).containsEntry("hidden", 4);
     }
 
     @Test

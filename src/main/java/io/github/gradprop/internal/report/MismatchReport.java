@@ -105,7 +105,7 @@ public final class MismatchReport {
     int hidden = Math.max(0, r.failures().size() - r.options().maxRows());
     String more = hidden == 0 ? "" : String.format(", %d more failing not shown", hidden);
     return String.format(
-        "(%d %s agree%s; worst first, at most %d rows)%n",
-        agree, agree == 1 ? "entry" : "entries", more, r.options().maxRows());
+        "(%d %s%s; worst first, at most %d rows)%n",
+        agree, agree == 1 ? "entry agrees" : "entries agree", more, r.options().maxRows());
   }
 }
