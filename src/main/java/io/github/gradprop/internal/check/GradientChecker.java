@@ -3,9 +3,10 @@ package io.github.gradprop.internal.check;
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.KinkPolicy;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
-import io.github.gradprop.internal.numerics.FiniteDifferences;
+import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.internal.verdict.EntryComparison;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -26,8 +27,6 @@ import java.util.Map;
  * the case in place and restoring each value bit for bit.
  */
 public final class GradientChecker {
-
-  private static final double EPS = Math.ulp(1.0);
 
   private GradientChecker() {}
 
@@ -66,12 +65,18 @@ public final class GradientChecker {
       analytics.add(gx);
     }
 
-    double c = options.step();
-    double gain = FiniteDifferences.noiseGain(options.scheme());
-    double lossScale = Double.isFinite(loss) ? Math.abs(loss) : 0;
+    KinkPolicy policy = options.kinkPolicy();
+    EntryClassifier classifier = new EntryClassifier(options);
+    classifier.base(loss);
     Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
     Map<String, double[]> numericByTensor = new LinkedHashMap<>();
     List<EntryCheck> failures = new ArrayList<>();
+    List<EntryCheck> nonSmooth = new ArrayList<>();
+    List<Suspect> suspects = new ArrayList<>();
+    List<List<TieDirections.KinkEntry>> kinksByTensor = new ArrayList<>();
+    Notes notes = new Notes();
+    int kinkCount = 0;
+    int unresolvedCount = 0;
     double largestAgreeing = 0;
     double maxRounding = 0;
     Invoker.Probe probe = invoker.probe();
@@ -80,29 +85,168 @@ public final class GradientChecker {
       Tensor g = analytics.get(k);
       double[] a = g.toArray();
       double[] n = new double[t.size()];
+      List<TieDirections.KinkEntry> kinks = new ArrayList<>();
       probe.focus(t);
       for (int i = 0; i < n.length; i++) {
         double theta = t.get(i);
-        double h = FiniteDifferences.step(theta, c);
         probe.entry(i, theta);
-        n[i] = FiniteDifferences.estimate(options.scheme(), probe, theta, h);
+        classifier.classify(probe, theta, Math.max(1, Math.abs(theta)), a[i]);
         t.set(i, theta);
-        double rounding = CheckOptions.ROUNDING_FACTOR * EPS * lossScale * gain / h;
-        maxRounding = Math.max(maxRounding, rounding);
-        double tol = EntryComparison.tolerance(n[i], options.atol(), options.rtol(), rounding);
-        Verdict verdict = EntryComparison.verdict(a[i], n[i], tol);
-        double rel = EntryComparison.relativeError(a[i], n[i]);
-        if (verdict.isFailure()) {
-          failures.add(new EntryCheck(t.name(), t.index(i), i, a[i], n[i], rel, tol, verdict));
-        } else {
-          largestAgreeing = Math.max(largestAgreeing, rel);
+        n[i] = classifier.numeric();
+        maxRounding = Math.max(maxRounding, classifier.rounding());
+        EntryClassifier.Kind kind = classifier.kind();
+        if (classifier.steps() > 1) {
+          if (classifier.steep()) {
+            notes.steep(t, i, classifier.steepMinus(), classifier.steepPlus());
+          }
+          if (classifier.nonFiniteNearby()) {
+            notes.nonFinite(t, i, theta, classifier.nonFiniteOffset(), classifier.nonFiniteValue());
+          }
+        }
+        if (kind == EntryClassifier.Kind.SMOOTH && classifier.agrees()) {
+          largestAgreeing = Math.max(largestAgreeing, EntryComparison.relativeError(a[i], n[i]));
+          continue;
+        }
+        switch (kind) {
+          case NON_FINITE:
+            failures.add(entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.NON_FINITE));
+            break;
+          case SMOOTH:
+            {
+              EntryCheck e = entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.MISMATCH);
+              if (policy == KinkPolicy.STRICT) {
+                failures.add(e);
+              } else {
+                suspects.add(new Suspect(k, e, false));
+              }
+              break;
+            }
+          case KINK:
+            {
+              kinkCount++;
+              kinks.add(
+                  new TieDirections.KinkEntry(i, classifier.slopeMinus(), classifier.slopePlus()));
+              if (policy == KinkPolicy.STRICT) {
+                if (!classifier.agrees()) {
+                  failures.add(
+                      entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.MISMATCH_AT_KINK));
+                  notes.strict(t, i, classifier.slopeMinus(), classifier.slopePlus());
+                } else {
+                  nonSmooth.add(entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.KINK));
+                }
+              } else if (classifier.suspicious()) {
+                suspects.add(
+                    new Suspect(k, entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.KINK), true));
+              } else {
+                nonSmooth.add(entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.KINK));
+              }
+              break;
+            }
+          case UNRESOLVED:
+            {
+              unresolvedCount++;
+              EntryCheck e = entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.UNRESOLVED);
+              if (policy == KinkPolicy.STRICT && classifier.nonFiniteNearby()) {
+                failures.add(
+                    entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.NON_FINITE));
+              } else if (policy != KinkPolicy.STRICT && classifier.suspicious()) {
+                suspects.add(new Suspect(k, e, true));
+              } else {
+                nonSmooth.add(e);
+              }
+              break;
+            }
+          default:
+            throw new IllegalStateException(String.valueOf(kind));
         }
       }
       analyticByTensor.put(t.name(), a);
       numericByTensor.put(t.name(), n);
+      kinksByTensor.add(kinks);
     }
-    Contracts.checkUnchanged(spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+    Contracts.checkUnchanged(
+        spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+
+    long extraCalls = 0;
+    int artifactCount = 0;
+    boolean rejected = false;
+    Map<EntryCheck, EntryCheck> confirmationOf = new LinkedHashMap<>();
+    Map<EntryCheck, List<int[]>> ties = new LinkedHashMap<>();
+    if (policy == KinkPolicy.AVOID && kinkCount + unresolvedCount > 0) {
+      rejected = true;
+    } else if (!suspects.isEmpty()) {
+      Confirmation confirmation = new Confirmation(model, spec.name(), work, classifier);
+      Map<Suspect, EntryCheck> confirmed = confirmation.confirm(suspects);
+      extraCalls += confirmation.lossCalls();
+      classifier.base(loss);
+      for (Suspect s : suspects) {
+        EntryCheck there = confirmed.get(s);
+        EntryCheck e = s.atPoint();
+        if (there != null) {
+          EntryCheck failure = withVerdict(e, Verdict.MISMATCH);
+          failures.add(failure);
+          confirmationOf.put(failure, there);
+        } else {
+          artifactCount++;
+          if (s.atKink()) {
+            // counted as a kink (or unresolved) already; the artifact is what it turned out to be
+            if (e.verdict() == Verdict.KINK) {
+              kinkCount--;
+            } else {
+              unresolvedCount--;
+            }
+          }
+          nonSmooth.add(withVerdict(e, Verdict.KINK_ARTIFACT));
+        }
+      }
+      if (policy == KinkPolicy.AVOID && artifactCount > 0) {
+        rejected = true;
+      }
+    }
+    if (!rejected) {
+      TieDirections tieDirections =
+          new TieDirections(invoker, classifier, loss, work.parameters().tensors().size());
+      for (int k = 0; k < targets.size(); k++) {
+        List<TieDirections.Finding> found =
+            tieDirections.check(
+                targets.get(k), k, analyticByTensor.get(targets.get(k).name()), kinksByTensor.get(k));
+        for (TieDirections.Finding f : found) {
+          failures.add(f.failure());
+          ties.put(f.failure(), f.entries());
+          notes.tie(targets.get(k), f);
+        }
+      }
+      Contracts.checkUnchanged(spec.name(), "loss(...) along tie directions", work, snapshot);
+    }
+    if (rejected) {
+      failures.clear();
+      confirmationOf.clear();
+    }
     failures.sort(WORST_FIRST);
+    List<EntryCheck> confirmations = new ArrayList<>();
+    for (EntryCheck f : failures) {
+      EntryCheck there = confirmationOf.get(f);
+      if (there != null) {
+        confirmations.add(there);
+      }
+    }
+    Map<String, Integer> position = new LinkedHashMap<>();
+    for (int k = 0; k < targets.size(); k++) {
+      position.put(targets.get(k).name(), k);
+    }
+    nonSmooth.sort(
+        Comparator.comparing((EntryCheck e) -> position.get(e.tensor()))
+            .thenComparing(EntryCheck::flatIndex));
+    GradientCheckResult.KinkFindings findings =
+        new GradientCheckResult.KinkFindings(
+            kinkCount,
+            artifactCount,
+            unresolvedCount,
+            nonSmooth,
+            confirmations,
+            ties,
+            notes.facts(),
+            rejected);
     return new GradientCheckResult(
         spec.name(),
         work.dims(),
@@ -113,7 +257,26 @@ public final class GradientChecker {
         numericByTensor,
         failures,
         largestAgreeing,
-        invoker.lossCalls());
+        invoker.lossCalls() + extraCalls,
+        findings);
+  }
+
+  private static EntryCheck entry(
+      Tensor t, int i, double a, double n, double tolerance, Verdict verdict) {
+    return new EntryCheck(
+        t.name(), t.index(i), i, a, n, EntryComparison.relativeError(a, n), tolerance, verdict);
+  }
+
+  private static EntryCheck withVerdict(EntryCheck e, Verdict verdict) {
+    return new EntryCheck(
+        e.tensor(),
+        e.index(),
+        e.flatIndex(),
+        e.analytic(),
+        e.numeric(),
+        e.relativeError(),
+        e.tolerance(),
+        verdict);
   }
 
   static final Comparator<EntryCheck> WORST_FIRST =

@@ -106,4 +106,50 @@ final class Invoker {
       }
     }
   }
+
+  DirectionProbe directionProbe() {
+    return new DirectionProbe();
+  }
+
+  /**
+   * The loss as a function of {@code t} when several entries of one tensor all move by {@code t}
+   * from their base values (the direction that keeps a tie tied). {@link #restore()} puts every
+   * entry back exactly.
+   */
+  final class DirectionProbe implements Objective {
+    private Tensor tensor;
+    private int[] indices;
+    private double[] base;
+
+    void focus(Tensor t, int[] entries, double[] baseValues) {
+      this.tensor = t;
+      this.indices = entries;
+      this.base = baseValues;
+    }
+
+    @Override
+    public double at(double t) {
+      for (int k = 0; k < indices.length; k++) {
+        tensor.set(indices[k], base[k] + t);
+      }
+      lossCalls++;
+      try {
+        return model.loss(params, batch);
+      } catch (RuntimeException | AssertionError e) {
+        restore();
+        throw new ModelConfigurationException(
+            String.format(
+                "Model `%s` threw from loss(...) with %d entries of %s moved together by %s: %s%n"
+                    + "shape : %s",
+                name, indices.length, tensor.name(), t, e, work.dimsText()),
+            e);
+      }
+    }
+
+    void restore() {
+      for (int k = 0; k < indices.length; k++) {
+        tensor.set(indices[k], base[k]);
+      }
+    }
+  }
 }

@@ -1,0 +1,99 @@
+package io.github.gradprop.internal.check;
+
+import io.github.gradprop.internal.report.Numbers;
+import io.github.gradprop.model.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Collects what a report should say about non-smoothness even when nothing fails: one example of
+ * each kind and how many entries showed it.
+ */
+final class Notes {
+
+  private int steep;
+  private String steepExample;
+  private int nonFinite;
+  private String nonFiniteExample;
+  private int strict;
+  private String strictExample;
+  private final StringBuilder ties = new StringBuilder();
+
+  void steep(Tensor t, int i, double minus, double plus) {
+    if (steep++ == 0) {
+      steepExample =
+          String.format(
+              "one-sided derivatives %s (left) and %s (right) at %s%s",
+              Numbers.small(minus), Numbers.small(plus), t.name(), t.indexText(i));
+    }
+  }
+
+  void nonFinite(Tensor t, int i, double theta, double offset, double value) {
+    if (nonFinite++ == 0) {
+      nonFiniteExample =
+          String.format(
+              "the loss is %s at %s%s %s %s, though finite at %s",
+              value,
+              t.name(),
+              t.indexText(i),
+              offset > 0 ? "+" : "-",
+              Numbers.small(Math.abs(offset)),
+              theta);
+    }
+  }
+
+  void strict(Tensor t, int i, double minus, double plus) {
+    if (strict++ == 0) {
+      strictExample =
+          String.format(
+              "at %s%s the one-sided derivatives are %s (left) and %s (right)",
+              t.name(), t.indexText(i), Numbers.small(minus), Numbers.small(plus));
+    }
+  }
+
+  void tie(Tensor t, TieDirections.Finding f) {
+    ties.append(ties.length() == 0 ? "" : "; ")
+        .append(
+            String.format(
+                "moving %s %s together, the loss changes smoothly with slope %s, but the analytic"
+                    + " gradient projects to %s",
+                t.name(),
+                TieDirections.entriesText(f.entries(), 4),
+                Numbers.small(f.failure().numeric()),
+                Numbers.small(f.failure().analytic())));
+  }
+
+  Map<String, String> facts() {
+    Map<String, String> facts = new LinkedHashMap<>();
+    if (strict > 0) {
+      facts.put(
+          "at kinks",
+          String.format(
+              "%d %s where the loss is not differentiable differ from the central difference; %s;"
+                  + " correct code can fail KinkPolicy.STRICT at such points",
+              strict, strict == 1 ? "entry" : "entries", strictExample));
+    }
+    if (ties.length() > 0) {
+      facts.put(
+          "ties",
+          ties
+              + " (a max or max-pool that passes the gradient to every tied input does this)");
+    }
+    if (steep > 0) {
+      facts.put(
+          "steep",
+          String.format(
+              "%s%s: far steeper on one side, as where a log is clipped at eps",
+              steepExample, steep == 1 ? "" : String.format(" (and %d more entries)", steep - 1)));
+    }
+    if (nonFinite > 0) {
+      facts.put(
+          "non-finite",
+          String.format(
+              "%s%s; checked with smaller steps",
+              nonFiniteExample,
+              nonFinite == 1 ? "" : String.format(" (and %d more entries)", nonFinite - 1)));
+    }
+    return facts;
+  }
+}
