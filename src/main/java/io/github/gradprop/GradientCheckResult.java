@@ -3,7 +3,6 @@ package io.github.gradprop;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import io.github.gradprop.internal.report.MismatchReport;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,6 +126,15 @@ public final class GradientCheckResult {
     return kinks.unresolvedCount();
   }
 
+  /**
+   * How many entries needed steps smaller than the scheme's to get a verdict: a kink or a jump in
+   * the curvature within one step, a loss that is not finite one step away, or a mismatch that had
+   * to be told apart from truncation error. A statistic: it costs two loss calls per smaller step.
+   */
+  public int refinedCount() {
+    return kinks.refinedCount();
+  }
+
   /** Whether the case hits kinks: {@code kinkCount() + kinkArtifactCount() > 0}. */
   public boolean hasKinks() {
     return kinks.kinkCount() + kinks.kinkArtifactCount() > 0;
@@ -155,11 +163,11 @@ public final class GradientCheckResult {
   }
 
   /**
-   * The entries moved together for a {@link Verdict#KINK_MISMATCH} failure (whose own index is the
-   * first of them); empty for any other entry.
+   * The entries moved together for a {@link Verdict#KINK_MISMATCH} failure (whose own tensor and
+   * index are the first of them), as text such as {@code w1[0, 1]}; empty for any other entry.
    */
-  public List<int[]> tiedEntries(EntryCheck failure) {
-    List<int[]> tied = kinks.ties().get(failure);
+  public List<String> tiedEntries(EntryCheck failure) {
+    List<String> tied = kinks.ties().get(failure);
     return tied == null ? List.of() : tied;
   }
 
@@ -270,6 +278,7 @@ public final class GradientCheckResult {
    * @param kinkCount entries at kinks
    * @param kinkArtifactCount mismatches that did not persist at a nearby generic point
    * @param unresolvedCount entries without a verdict
+   * @param refinedCount entries whose verdict needed steps smaller than the scheme's
    * @param nonSmoothEntries the non-failing entries with verdicts KINK, KINK_ARTIFACT, UNRESOLVED
    * @param confirmations each confirmed mismatch as checked at the generic point
    * @param ties the tied entries behind each KINK_MISMATCH failure
@@ -281,9 +290,10 @@ public final class GradientCheckResult {
       int kinkCount,
       int kinkArtifactCount,
       int unresolvedCount,
+      int refinedCount,
       List<EntryCheck> nonSmoothEntries,
       List<EntryCheck> confirmations,
-      Map<EntryCheck, List<int[]>> ties,
+      Map<EntryCheck, List<String>> ties,
       Map<String, String> notes,
       boolean rejected) {
 
@@ -291,9 +301,9 @@ public final class GradientCheckResult {
     public KinkFindings {
       nonSmoothEntries = List.copyOf(nonSmoothEntries);
       confirmations = List.copyOf(confirmations);
-      Map<EntryCheck, List<int[]>> t = new LinkedHashMap<>();
-      for (Map.Entry<EntryCheck, List<int[]>> e : ties.entrySet()) {
-        t.put(e.getKey(), Collections.unmodifiableList(new ArrayList<>(e.getValue())));
+      Map<EntryCheck, List<String>> t = new LinkedHashMap<>();
+      for (Map.Entry<EntryCheck, List<String>> e : ties.entrySet()) {
+        t.put(e.getKey(), List.copyOf(e.getValue()));
       }
       ties = Collections.unmodifiableMap(t);
       notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
@@ -301,7 +311,7 @@ public final class GradientCheckResult {
 
     /** No kinks, nothing confirmed, no notes. */
     public static KinkFindings none() {
-      return new KinkFindings(0, 0, 0, List.of(), List.of(), Map.of(), Map.of(), false);
+      return new KinkFindings(0, 0, 0, 0, List.of(), List.of(), Map.of(), Map.of(), false);
     }
   }
 }

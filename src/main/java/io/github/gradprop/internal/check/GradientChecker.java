@@ -73,10 +73,12 @@ public final class GradientChecker {
     List<EntryCheck> failures = new ArrayList<>();
     List<EntryCheck> nonSmooth = new ArrayList<>();
     List<Suspect> suspects = new ArrayList<>();
-    List<List<TieDirections.KinkEntry>> kinksByTensor = new ArrayList<>();
+    List<TieDirections.KinkEntry> kinkEntries = new ArrayList<>();
+    List<double[]> analyticArrays = new ArrayList<>();
     Notes notes = new Notes();
     int kinkCount = 0;
     int unresolvedCount = 0;
+    int refinedCount = 0;
     double largestAgreeing = 0;
     double maxRounding = 0;
     Invoker.Probe probe = invoker.probe();
@@ -85,7 +87,6 @@ public final class GradientChecker {
       Tensor g = analytics.get(k);
       double[] a = g.toArray();
       double[] n = new double[t.size()];
-      List<TieDirections.KinkEntry> kinks = new ArrayList<>();
       probe.focus(t);
       for (int i = 0; i < n.length; i++) {
         double theta = t.get(i);
@@ -96,6 +97,7 @@ public final class GradientChecker {
         maxRounding = Math.max(maxRounding, classifier.rounding());
         EntryClassifier.Kind kind = classifier.kind();
         if (classifier.steps() > 1) {
+          refinedCount++;
           if (classifier.steep()) {
             notes.steep(t, i, classifier.steepMinus(), classifier.steepPlus());
           }
@@ -124,8 +126,9 @@ public final class GradientChecker {
           case KINK:
             {
               kinkCount++;
-              kinks.add(
-                  new TieDirections.KinkEntry(i, classifier.slopeMinus(), classifier.slopePlus()));
+              kinkEntries.add(
+                  new TieDirections.KinkEntry(
+                      k, i, classifier.slopeMinus(), classifier.slopePlus()));
               if (policy == KinkPolicy.STRICT) {
                 if (!classifier.agrees()) {
                   failures.add(
@@ -162,7 +165,7 @@ public final class GradientChecker {
       }
       analyticByTensor.put(t.name(), a);
       numericByTensor.put(t.name(), n);
-      kinksByTensor.add(kinks);
+      analyticArrays.add(a);
     }
     Contracts.checkUnchanged(
         spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
@@ -171,7 +174,7 @@ public final class GradientChecker {
     int artifactCount = 0;
     boolean rejected = false;
     Map<EntryCheck, EntryCheck> confirmationOf = new LinkedHashMap<>();
-    Map<EntryCheck, List<int[]>> ties = new LinkedHashMap<>();
+    Map<EntryCheck, List<String>> ties = new LinkedHashMap<>();
     if (policy == KinkPolicy.AVOID && kinkCount + unresolvedCount > 0) {
       rejected = true;
     } else if (!suspects.isEmpty()) {
@@ -205,16 +208,17 @@ public final class GradientChecker {
     }
     if (!rejected) {
       TieDirections tieDirections =
-          new TieDirections(invoker, classifier, loss, work.parameters().tensors().size());
-      for (int k = 0; k < targets.size(); k++) {
-        List<TieDirections.Finding> found =
-            tieDirections.check(
-                targets.get(k), k, analyticByTensor.get(targets.get(k).name()), kinksByTensor.get(k));
-        for (TieDirections.Finding f : found) {
-          failures.add(f.failure());
-          ties.put(f.failure(), f.entries());
-          notes.tie(targets.get(k), f);
-        }
+          new TieDirections(
+              invoker,
+              classifier,
+              loss,
+              targets,
+              analyticArrays,
+              work.parameters().tensors().size());
+      for (TieDirections.Finding f : tieDirections.check(kinkEntries)) {
+        failures.add(f.failure());
+        ties.put(f.failure(), f.entries());
+        notes.tie(f);
       }
       Contracts.checkUnchanged(spec.name(), "loss(...) along tie directions", work, snapshot);
     }
@@ -242,6 +246,7 @@ public final class GradientChecker {
             kinkCount,
             artifactCount,
             unresolvedCount,
+            refinedCount,
             nonSmooth,
             confirmations,
             ties,

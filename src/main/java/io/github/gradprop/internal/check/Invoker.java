@@ -112,17 +112,17 @@ final class Invoker {
   }
 
   /**
-   * The loss as a function of {@code t} when several entries of one tensor all move by {@code t}
-   * from their base values (the direction that keeps a tie tied). {@link #restore()} puts every
-   * entry back exactly.
+   * The loss as a function of {@code t} when several entries (of one or more tensors) all move by
+   * {@code t} from their base values: the direction that keeps a tie tied. {@link #restore()} puts
+   * every entry back exactly.
    */
   final class DirectionProbe implements Objective {
-    private Tensor tensor;
+    private Tensor[] tensors;
     private int[] indices;
     private double[] base;
 
-    void focus(Tensor t, int[] entries, double[] baseValues) {
-      this.tensor = t;
+    void focus(Tensor[] entryTensors, int[] entries, double[] baseValues) {
+      this.tensors = entryTensors;
       this.indices = entries;
       this.base = baseValues;
     }
@@ -130,7 +130,7 @@ final class Invoker {
     @Override
     public double at(double t) {
       for (int k = 0; k < indices.length; k++) {
-        tensor.set(indices[k], base[k] + t);
+        tensors[k].set(indices[k], base[k] + t);
       }
       lossCalls++;
       try {
@@ -139,16 +139,22 @@ final class Invoker {
         restore();
         throw new ModelConfigurationException(
             String.format(
-                "Model `%s` threw from loss(...) with %d entries of %s moved together by %s: %s%n"
-                    + "shape : %s",
-                name, indices.length, tensor.name(), t, e, work.dimsText()),
+                "Model `%s` threw from loss(...) with %d entries (%s%s, ...) moved together by %s:"
+                    + " %s%nshape : %s",
+                name,
+                indices.length,
+                tensors[0].name(),
+                tensors[0].indexText(indices[0]),
+                t,
+                e,
+                work.dimsText()),
             e);
       }
     }
 
     void restore() {
       for (int k = 0; k < indices.length; k++) {
-        tensor.set(indices[k], base[k]);
+        tensors[k].set(indices[k], base[k]);
       }
     }
   }

@@ -3,6 +3,7 @@ package io.github.gradprop.internal.check;
 import io.github.gradprop.internal.report.Numbers;
 import io.github.gradprop.model.Tensor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,14 +52,18 @@ final class Notes {
     }
   }
 
-  void tie(Tensor t, TieDirections.Finding f) {
+  void tie(TieDirections.Finding f) {
+    List<String> entries = f.entries();
+    String shown =
+        entries.size() <= 4
+            ? String.join(", ", entries)
+            : String.join(", ", entries.subList(0, 4)) + ", ... (" + entries.size() + " entries)";
     ties.append(ties.length() == 0 ? "" : "; ")
         .append(
             String.format(
-                "moving %s %s together, the loss changes smoothly with slope %s, but the analytic"
+                "moving %s together, the loss changes smoothly with slope %s, but the analytic"
                     + " gradient projects to %s",
-                t.name(),
-                TieDirections.entriesText(f.entries(), 4),
+                shown,
                 Numbers.small(f.failure().numeric()),
                 Numbers.small(f.failure().analytic())));
   }
@@ -77,7 +82,8 @@ final class Notes {
       facts.put(
           "ties",
           ties
-              + " (a max or max-pool that passes the gradient to every tied input does this)");
+              + "; correct code agrees along a tie, here and a little further along it (a max"
+              + " that passes the gradient to every tied input fails this)");
     }
     if (steep > 0) {
       facts.put(

@@ -6,8 +6,10 @@ import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Formats a {@link GradientCheckResult} as the report users read in Surefire output. */
 public final class MismatchReport {
@@ -60,14 +62,14 @@ public final class MismatchReport {
     }
     String along = "";
     if (!ties.isEmpty()) {
-      Map<String, Integer> perTensor = new LinkedHashMap<>();
+      Set<String> tensors = new LinkedHashSet<>();
       for (EntryCheck e : ties) {
-        perTensor.merge(e.tensor(), 1, Integer::sum);
+        for (String entry : r.tiedEntries(e)) {
+          int bracket = entry.indexOf('[');
+          tensors.add(bracket < 0 ? entry : entry.substring(0, bracket));
+        }
       }
-      StringBuilder sb = new StringBuilder();
-      for (Map.Entry<String, Integer> e : perTensor.entrySet()) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey());
-      }
+      String sb = String.join(", ", tensors);
       along =
           String.format(
               "along %d tie %s of %s",

@@ -20,11 +20,14 @@ import io.github.gradprop.internal.numerics.Stencil;
  * <ul>
  *   <li>the gap stays above half its previous value: a kink within a fraction of the step;
  *   <li>two successive estimates agree within the tolerance: smooth at this scale (a kink closer
- *       than the coarse step but farther than the fine one, or a jump in the curvature, which
- *       makes the central difference only first-order accurate, both end here); the verdict uses
- *       the coarser estimate with the difference of the two as extra allowance;
- *   <li>neither, down to half of {@code sqrt(eps)} times the scale, where rounding of the loss
- *       takes over: unresolved.
+ *       than the coarse step but farther than the fine one ends here); the verdict uses the
+ *       coarser estimate with the difference of the two as extra allowance;
+ *   <li>the analytic value lies within a quarter of the last change of the estimate: where the
+ *       curvature jumps inside the stencil (Huber at {@code |r| = 1}, ELU at 0) the central
+ *       difference is only first-order accurate, and such a sequence, shrinking 8-fold per step,
+ *       is within a seventh of its last change from its limit;
+ *   <li>none of these, down to half of {@code sqrt(eps)} times the scale (further only while the
+ *       loss values are so small that their rounding stays below {@code atol / 10}): unresolved.
  * </ul>
  *
  * <p>Reused across entries; results are read from the accessors after each {@link #classify}.
@@ -47,7 +50,13 @@ public final class EntryClassifier {
   static final double REFINE = 8;
 
   /** At most this many steps in all (the scheme's step and the refinements). */
-  static final int MAX_LEVELS = 5;
+  static final int MAX_LEVELS = 6;
+
+  /**
+   * An analytic value within this share of the last change of the estimate (plus the tolerance)
+   * agrees: a first-order sequence with ratio 8 is within {@code diff / 7} of its limit.
+   */
+  static final double FIRST_ORDER = 0.25;
 
   /** A gap that keeps this fraction of its value when the step shrinks 8-fold is a kink. */
   static final double KEEP = 0.5;
@@ -166,7 +175,7 @@ public final class EntryClassifier {
     double prevTol = tol;
     while (steps < MAX_LEVELS) {
       double next = FiniteDifferences.refine(theta, h, REFINE);
-      if (next < floor) {
+      if (next < floor && !quietBelowFloor(next)) {
         break;
       }
       h = next;
@@ -208,6 +217,14 @@ public final class EntryClassifier {
         agrees = Math.abs(a - numeric) <= tolerance;
         return;
       }
+      if (Math.abs(a - ck) <= tolK + FIRST_ORDER * diff) {
+        // a first-order sequence (a jump in the curvature) approaches its limit within diff / 7
+        kind = Kind.SMOOTH;
+        numeric = ck;
+        tolerance = tolK + FIRST_ORDER * diff;
+        agrees = true;
+        return;
+      }
       prevGap = gap;
       prevEst = ck;
       prevTol = tolK;
@@ -216,6 +233,15 @@ public final class EntryClassifier {
     numeric = prevEst;
     tolerance = prevTol;
     agrees = Math.abs(a - numeric) <= tolerance;
+  }
+
+  /**
+   * Whether a step below the usual floor is still worth it: when the loss values are so small
+   * (a loss of exactly 0 at a kink, say) that their rounding stays far below {@code atol} there.
+   */
+  private boolean quietBelowFloor(double next) {
+    double size = Math.max(Math.abs(f0), Math.max(Math.abs(stencil.plus), Math.abs(stencil.minus)));
+    return CheckOptions.ROUNDING_FACTOR * EPS * size / next <= 0.1 * atol;
   }
 
   /**
