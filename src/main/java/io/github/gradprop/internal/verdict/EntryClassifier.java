@@ -173,6 +173,7 @@ public final class EntryClassifier {
     double prevGap = gap;
     double prevEst = est;
     double prevTol = tol;
+    double lastChange = 0;
     while (steps < MAX_LEVELS) {
       double next = FiniteDifferences.refine(theta, h, REFINE);
       if (next < floor && !quietBelowFloor(next)) {
@@ -228,8 +229,11 @@ public final class EntryClassifier {
       prevGap = gap;
       prevEst = ck;
       prevTol = tolK;
+      lastChange = diff;
     }
     kind = Kind.UNRESOLVED;
+    // the estimates may still move by about their last change before they settle
+    bracketTolerance += lastChange;
     numeric = prevEst;
     tolerance = prevTol;
     agrees = Math.abs(a - numeric) <= tolerance;
