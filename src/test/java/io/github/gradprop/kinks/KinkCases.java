@@ -44,10 +44,16 @@ final class KinkCases {
   private KinkCases() {}
 
   static Case draw(ModelSpec spec, Targets targets, Values values, Tweak tweak, long seed) {
+    return draw(spec, targets, values, tweak, seed, 3);
+  }
+
+  /** Draws dimensions up to {@code maxDim} ({@code out} and {@code pool} up to 2 less). */
+  static Case draw(
+      ModelSpec spec, Targets targets, Values values, Tweak tweak, long seed, int maxDim) {
     Random r = new Random(seed);
     Map<String, Integer> dims = new LinkedHashMap<>();
     for (String d : spec.dims()) {
-      int max = d.equals("out") || d.equals("pool") ? 2 : 3;
+      int max = d.equals("out") || d.equals("pool") ? Math.max(1, maxDim - 1) : maxDim;
       dims.put(d, 1 + r.nextInt(max));
     }
     Case c = Case.zeros(spec, dims);

@@ -1,6 +1,7 @@
 package io.github.gradprop.internal.check;
 
 import io.github.gradprop.EntryCheck;
+import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.internal.verdict.EntryComparison;
@@ -41,13 +42,26 @@ final class Confirmation {
     Map<Suspect, EntryCheck> confirmed = new LinkedHashMap<>();
     long seed = GenericPoint.seed(work);
     List<Suspect> open = new ArrayList<>(suspects);
+    boolean moveInputs = true;
     for (double sign : new double[] {1, -1}) {
       if (open.isEmpty()) {
         break;
       }
-      Case moved = GenericPoint.moved(work, seed, sign);
+      Case moved = GenericPoint.moved(work, seed, sign, moveInputs);
       Invoker invoker = new Invoker(model, name, moved);
-      double loss = invoker.loss("loss(...) at a nearby generic point");
+      double loss;
+      try {
+        loss = invoker.loss("loss(...) at a nearby generic point");
+      } catch (ModelConfigurationException e) {
+        if (!moveInputs) {
+          throw e;
+        }
+        moveInputs = false;
+        lossCalls += invoker.lossCalls();
+        moved = GenericPoint.moved(work, seed, sign, false);
+        invoker = new Invoker(model, name, moved);
+        loss = invoker.loss("loss(...) at a nearby generic point (inputs as given)");
+      }
       Parameters gradient = invoker.gradient();
       Tensor inputGradient = model.hasInputGradient() ? invoker.inputGradient() : null;
       List<Tensor> targets = new ArrayList<>(moved.parameters().tensors());

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * times a factor in [0.5, 1] with a random sign: far above the finite-difference step (about
  * {@code 6e-6}), so a kink that sat at the point is now many steps away, and small enough that a
  * gradient bug living on an open set around the point is still there. The stream is seeded from
- * the case's contents, so the same case always moves the same way. Targets stay as they are.
+ * the case's contents, so the same case always moves the same way. Targets stay as they are; so do
+ * the inputs of a model whose loss rejects moved inputs (inputs used as indices, say).
  */
 final class GenericPoint {
 
@@ -39,9 +40,16 @@ final class GenericPoint {
    * the move crosses.
    */
   static Case moved(Case c, long seed, double sign) {
+    return moved(c, seed, sign, true);
+  }
+
+  /** Like {@link #moved(Case, long, double)}, leaving the inputs alone unless {@code inputs}. */
+  static Case moved(Case c, long seed, double sign, boolean inputs) {
     Case m = c.copy();
     SplittableRandom random = new SplittableRandom(seed);
-    move(m.batch().inputTensor(), random, sign);
+    if (inputs) {
+      move(m.batch().inputTensor(), random, sign);
+    }
     List<Tensor> params = m.parameters().tensors();
     for (Tensor t : params) {
       move(t, random, sign);
