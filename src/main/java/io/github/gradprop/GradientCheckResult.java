@@ -13,6 +13,18 @@ import org.apiguardian.api.API;
  * The outcome of checking every gradient entry of one model on one case. You only <em>read</em>
  * this type; {@link Gradients#check} returns it and {@link GradientMismatchError#result()} carries
  * it.
+ *
+ * <p>Besides the failures, it says what the check found at kinks (see {@link KinkPolicy} and {@code
+ * docs/kinks.md}): how many entries sit at kinks, how many mismatches turned out to be kink
+ * artifacts, whether the case was {@link #rejected() rejected}. A property that avoids kinks draws
+ * another case when {@code rejected()} (or, for statistics, counts {@link #hasKinks()}):
+ *
+ * <pre>{@code
+ * GradientCheckResult r = Gradients.check(model, aCase);
+ * r.passed();         // true for a correct ReLU model, even at exact zeros
+ * r.kinkCount();      // e.g. 2: entries whose one-sided derivatives differ
+ * r.report();         // "... kinks : 2 entries at kinks (passed under the default policy)"
+ * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class GradientCheckResult {

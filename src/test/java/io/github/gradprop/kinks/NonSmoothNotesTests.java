@@ -46,7 +46,8 @@ class NonSmoothNotesTests {
     assertThat(r.kinkCount()).isEqualTo(1);
     assertThat(r.notes()).containsKey("steep");
     assertThat(r.report())
-        .contains("steep     : one-sided derivatives 0.0e+00 (left) and ")
+        .contains("steep     : one-sided slopes 0.0e+00 (left) and ")
+        .contains("(right) over a step of ")
         .contains("at p[0]: far steeper on one side, as where a log is clipped at eps");
   }
 

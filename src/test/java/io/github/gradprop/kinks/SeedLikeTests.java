@@ -74,7 +74,7 @@ class SeedLikeTests {
     assertThat(strict.report())
         .contains("where the loss is not differentiable differ from the central difference")
         .contains("correct code can fail KinkPolicy.STRICT")
-        .contains("steep     : one-sided derivatives")
+        .contains("steep     : one-sided slopes")
         .contains("as where a log is clipped at eps");
   }
 

@@ -99,7 +99,8 @@ public final class GradientChecker {
         if (classifier.steps() > 1) {
           refinedCount++;
           if (classifier.steep()) {
-            notes.steep(t, i, classifier.steepMinus(), classifier.steepPlus());
+            notes.steep(
+                t, i, classifier.steepMinus(), classifier.steepPlus(), classifier.steepStep());
           }
           if (classifier.nonFiniteNearby()) {
             notes.nonFinite(t, i, theta, classifier.nonFiniteOffset(), classifier.nonFiniteValue());

@@ -20,12 +20,16 @@ final class Notes {
   private String strictExample;
   private final StringBuilder ties = new StringBuilder();
 
-  void steep(Tensor t, int i, double minus, double plus) {
+  void steep(Tensor t, int i, double minus, double plus, double step) {
     if (steep++ == 0) {
       steepExample =
           String.format(
-              "one-sided derivatives %s (left) and %s (right) at %s%s",
-              Numbers.small(minus), Numbers.small(plus), t.name(), t.indexText(i));
+              "one-sided slopes %s (left) and %s (right) over a step of %s at %s%s",
+              Numbers.small(minus),
+              Numbers.small(plus),
+              Numbers.small(step),
+              t.name(),
+              t.indexText(i));
     }
   }
 

@@ -42,6 +42,11 @@ public final class MismatchReport {
         return String.format(
             "Analytic gradient agrees with finite differences for all %d entries", total);
       }
+      if (nonSmooth == total) {
+        return String.format(
+            "No entry fails, but none could be compared: all %d entries are at kinks or unresolved",
+            total);
+      }
       return String.format(
           "Analytic gradient agrees with finite differences for all %d entries where the loss is"
               + " smooth; %d more %s at kinks or unresolved",

@@ -94,6 +94,7 @@ public final class EntryClassifier {
   private boolean steep;
   private double steepMinus;
   private double steepPlus;
+  private double steepStep;
   private boolean nonFiniteNearby;
   private double nonFiniteOffset;
   private double nonFiniteValue;
@@ -282,6 +283,7 @@ public final class EntryClassifier {
       steep = true;
       steepMinus = dm;
       steepPlus = dp;
+      steepStep = h;
     }
   }
 
@@ -375,6 +377,11 @@ public final class EntryClassifier {
   /** The right slope of the steep pair. */
   public double steepPlus() {
     return steepPlus;
+  }
+
+  /** The step over which the steep slopes were seen. */
+  public double steepStep() {
+    return steepStep;
   }
 
   /** Whether the loss was not finite at some step around the entry, while finite at the entry. */
