@@ -119,7 +119,9 @@ public final class GradientCheckResult {
   /**
    * How many entries sit at a kink: their one-sided derivatives differ, and keep differing as the
    * step shrinks. Counted whether or not they fail (they fail only under {@link
-   * KinkPolicy#STRICT}).
+   * KinkPolicy#STRICT}); an entry at a kink whose analytic value lay outside both one-sided
+   * derivatives and agreed at a nearby generic point counts as a {@link #kinkArtifactCount() kink
+   * artifact} instead.
    */
   public int kinkCount() {
     return kinks.kinkCount();

@@ -7,13 +7,17 @@ enum Routing {
   /** Bug on an open set: always to the first input, whichever is larger. */
   ALWAYS_FIRST,
   /** Bug at ties only: the full gradient to every tied input. */
-  EVERY_TIED;
+  EVERY_TIED,
+  /** Bug at ties only: no gradient to any tied input (strict comparisons on both sides). */
+  NONE_TIED;
 
   /** The share of the gradient for the first input {@code u} of {@code max(u, v)}. */
   double first(double u, double v) {
     switch (this) {
       case ALWAYS_FIRST:
         return 1;
+      case NONE_TIED:
+        return u > v ? 1 : 0;
       default:
         return u >= v ? 1 : 0;
     }
@@ -26,6 +30,8 @@ enum Routing {
         return 0;
       case EVERY_TIED:
         return v >= u ? 1 : 0;
+      case NONE_TIED:
+        return v > u ? 1 : 0;
       default:
         return u >= v ? 0 : 1;
     }

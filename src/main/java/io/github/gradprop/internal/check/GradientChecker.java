@@ -3,11 +3,9 @@ package io.github.gradprop.internal.check;
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
-import io.github.gradprop.KinkPolicy;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.verdict.EntryClassifier;
-import io.github.gradprop.internal.verdict.EntryComparison;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import io.github.gradprop.model.ModelSpec;
@@ -23,8 +21,10 @@ import java.util.Map;
 
 /**
  * Checks every gradient entry of one model on one case: the contract checks (determinism, no
- * mutation, shapes), then one finite-difference estimate per entry, perturbing a private copy of
- * the case in place and restoring each value bit for bit.
+ * mutation, shapes), then the classification of each entry (smooth, kink, unresolved, not finite;
+ * see {@link EntryClassifier}), perturbing a private copy of the case in place and restoring each
+ * value bit for bit; then, by the kink policy, the confirmation of suspect entries at a nearby
+ * generic point ({@link Confirmation}) and the checks along tie directions ({@link TieDirections}).
  */
 public final class GradientChecker {
 
@@ -65,27 +65,16 @@ public final class GradientChecker {
       analytics.add(gx);
     }
 
-    KinkPolicy policy = options.kinkPolicy();
     EntryClassifier classifier = new EntryClassifier(options);
     classifier.base(loss);
+    Outcomes outcomes = new Outcomes(options.kinkPolicy());
     Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
     Map<String, double[]> numericByTensor = new LinkedHashMap<>();
-    List<EntryCheck> failures = new ArrayList<>();
-    List<EntryCheck> nonSmooth = new ArrayList<>();
-    List<Suspect> suspects = new ArrayList<>();
-    List<TieDirections.KinkEntry> kinkEntries = new ArrayList<>();
     List<double[]> analyticArrays = new ArrayList<>();
-    Notes notes = new Notes();
-    int kinkCount = 0;
-    int unresolvedCount = 0;
-    int refinedCount = 0;
-    double largestAgreeing = 0;
-    double maxRounding = 0;
     Invoker.Probe probe = invoker.probe();
     for (int k = 0; k < targets.size(); k++) {
       Tensor t = targets.get(k);
-      Tensor g = analytics.get(k);
-      double[] a = g.toArray();
+      double[] a = analytics.get(k).toArray();
       double[] n = new double[t.size()];
       probe.focus(t);
       for (int i = 0; i < n.length; i++) {
@@ -94,75 +83,7 @@ public final class GradientChecker {
         classifier.classify(probe, theta, Math.max(1, Math.abs(theta)), a[i]);
         t.set(i, theta);
         n[i] = classifier.numeric();
-        maxRounding = Math.max(maxRounding, classifier.rounding());
-        EntryClassifier.Kind kind = classifier.kind();
-        if (classifier.steps() > 1) {
-          refinedCount++;
-          if (classifier.steep()) {
-            notes.steep(
-                t, i, classifier.steepMinus(), classifier.steepPlus(), classifier.steepStep());
-          }
-          if (classifier.nonFiniteNearby()) {
-            notes.nonFinite(t, i, theta, classifier.nonFiniteOffset(), classifier.nonFiniteValue());
-          }
-        }
-        if (kind == EntryClassifier.Kind.SMOOTH && classifier.agrees()) {
-          largestAgreeing = Math.max(largestAgreeing, EntryComparison.relativeError(a[i], n[i]));
-          continue;
-        }
-        switch (kind) {
-          case NON_FINITE:
-            failures.add(entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.NON_FINITE));
-            break;
-          case SMOOTH:
-            {
-              EntryCheck e = entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.MISMATCH);
-              if (policy == KinkPolicy.STRICT) {
-                failures.add(e);
-              } else {
-                suspects.add(new Suspect(k, e, false));
-              }
-              break;
-            }
-          case KINK:
-            {
-              kinkCount++;
-              kinkEntries.add(
-                  new TieDirections.KinkEntry(
-                      k, i, classifier.slopeMinus(), classifier.slopePlus()));
-              if (policy == KinkPolicy.STRICT) {
-                if (!classifier.agrees()) {
-                  failures.add(
-                      entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.MISMATCH_AT_KINK));
-                  notes.strict(t, i, classifier.slopeMinus(), classifier.slopePlus());
-                } else {
-                  nonSmooth.add(entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.KINK));
-                }
-              } else if (classifier.suspicious()) {
-                suspects.add(
-                    new Suspect(k, entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.KINK), true));
-              } else {
-                nonSmooth.add(entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.KINK));
-              }
-              break;
-            }
-          case UNRESOLVED:
-            {
-              unresolvedCount++;
-              EntryCheck e = entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.UNRESOLVED);
-              if (policy == KinkPolicy.STRICT && classifier.nonFiniteNearby()) {
-                failures.add(
-                    entry(t, i, a[i], n[i], classifier.tolerance(), Verdict.NON_FINITE));
-              } else if (policy != KinkPolicy.STRICT && classifier.suspicious()) {
-                suspects.add(new Suspect(k, e, true));
-              } else {
-                nonSmooth.add(e);
-              }
-              break;
-            }
-          default:
-            throw new IllegalStateException(String.valueOf(kind));
-        }
+        outcomes.record(k, t, i, theta, a[i], classifier);
       }
       analyticByTensor.put(t.name(), a);
       numericByTensor.put(t.name(), n);
@@ -172,117 +93,36 @@ public final class GradientChecker {
         spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
 
     long extraCalls = 0;
-    int artifactCount = 0;
-    boolean rejected = false;
-    Map<EntryCheck, EntryCheck> confirmationOf = new LinkedHashMap<>();
-    Map<EntryCheck, List<String>> ties = new LinkedHashMap<>();
-    if (policy == KinkPolicy.AVOID && kinkCount + unresolvedCount > 0) {
-      rejected = true;
-    } else if (!suspects.isEmpty()) {
+    if (outcomes.avoidsKinks()) {
+      outcomes.reject();
+    } else if (!outcomes.suspects.isEmpty()) {
       Confirmation confirmation = new Confirmation(model, spec.name(), work, classifier);
-      Map<Suspect, EntryCheck> confirmed = confirmation.confirm(suspects);
+      outcomes.settle(confirmation.confirm(outcomes.suspects));
       extraCalls += confirmation.lossCalls();
       classifier.base(loss);
-      for (Suspect s : suspects) {
-        EntryCheck there = confirmed.get(s);
-        EntryCheck e = s.atPoint();
-        if (there != null) {
-          EntryCheck failure = withVerdict(e, Verdict.MISMATCH);
-          failures.add(failure);
-          confirmationOf.put(failure, there);
-        } else {
-          artifactCount++;
-          if (s.atKink()) {
-            // counted as a kink (or unresolved) already; the artifact is what it turned out to be
-            if (e.verdict() == Verdict.KINK) {
-              kinkCount--;
-            } else {
-              unresolvedCount--;
-            }
-          }
-          nonSmooth.add(withVerdict(e, Verdict.KINK_ARTIFACT));
-        }
-      }
-      if (policy == KinkPolicy.AVOID && artifactCount > 0) {
-        rejected = true;
-      }
     }
-    if (!rejected) {
+    if (!outcomes.rejected) {
       TieDirections tieDirections =
           new TieDirections(
-              invoker,
-              classifier,
-              loss,
-              targets,
-              analyticArrays,
-              work.parameters().tensors().size());
-      for (TieDirections.Finding f : tieDirections.check(kinkEntries)) {
-        failures.add(f.failure());
-        ties.put(f.failure(), f.entries());
-        notes.tie(f);
+              invoker, classifier, loss, targets, analyticArrays, work.parameters().tensors().size());
+      for (TieDirections.Finding f : tieDirections.check(outcomes.kinkEntries)) {
+        outcomes.tie(f);
       }
       Contracts.checkUnchanged(spec.name(), "loss(...) along tie directions", work, snapshot);
     }
-    if (rejected) {
-      failures.clear();
-      confirmationOf.clear();
-    }
-    failures.sort(WORST_FIRST);
-    List<EntryCheck> confirmations = new ArrayList<>();
-    for (EntryCheck f : failures) {
-      EntryCheck there = confirmationOf.get(f);
-      if (there != null) {
-        confirmations.add(there);
-      }
-    }
-    Map<String, Integer> position = new LinkedHashMap<>();
-    for (int k = 0; k < targets.size(); k++) {
-      position.put(targets.get(k).name(), k);
-    }
-    nonSmooth.sort(
-        Comparator.comparing((EntryCheck e) -> position.get(e.tensor()))
-            .thenComparing(EntryCheck::flatIndex));
-    GradientCheckResult.KinkFindings findings =
-        new GradientCheckResult.KinkFindings(
-            kinkCount,
-            artifactCount,
-            unresolvedCount,
-            refinedCount,
-            nonSmooth,
-            confirmations,
-            ties,
-            notes.facts(),
-            rejected);
+    GradientCheckResult.KinkFindings findings = outcomes.findings(targets);
     return new GradientCheckResult(
         spec.name(),
         work.dims(),
         options,
         loss,
-        maxRounding,
+        outcomes.maxRounding,
         analyticByTensor,
         numericByTensor,
-        failures,
-        largestAgreeing,
+        outcomes.failures,
+        outcomes.largestAgreeing,
         invoker.lossCalls() + extraCalls,
         findings);
-  }
-
-  private static EntryCheck entry(
-      Tensor t, int i, double a, double n, double tolerance, Verdict verdict) {
-    return new EntryCheck(
-        t.name(), t.index(i), i, a, n, EntryComparison.relativeError(a, n), tolerance, verdict);
-  }
-
-  private static EntryCheck withVerdict(EntryCheck e, Verdict verdict) {
-    return new EntryCheck(
-        e.tensor(),
-        e.index(),
-        e.flatIndex(),
-        e.analytic(),
-        e.numeric(),
-        e.relativeError(),
-        e.tolerance(),
-        verdict);
   }
 
   static final Comparator<EntryCheck> WORST_FIRST =
