@@ -32,21 +32,29 @@ public final class CheckOptions {
   public static final double ROUNDING_FACTOR = 16;
 
   private static final CheckOptions DEFAULTS =
-      new CheckOptions(DifferenceScheme.CENTRAL, Double.NaN, DEFAULT_ATOL, DEFAULT_RTOL, 10);
+      new CheckOptions(
+          DifferenceScheme.CENTRAL, Double.NaN, DEFAULT_ATOL, DEFAULT_RTOL, 10, KinkPolicy.CONFIRM);
 
   private final DifferenceScheme scheme;
   private final double step;
   private final double atol;
   private final double rtol;
   private final int maxRows;
+  private final KinkPolicy kinkPolicy;
 
   private CheckOptions(
-      DifferenceScheme scheme, double step, double atol, double rtol, int maxRows) {
+      DifferenceScheme scheme,
+      double step,
+      double atol,
+      double rtol,
+      int maxRows,
+      KinkPolicy kinkPolicy) {
     this.scheme = scheme;
     this.step = step;
     this.atol = atol;
     this.rtol = rtol;
     this.maxRows = maxRows;
+    this.kinkPolicy = kinkPolicy;
   }
 
   /** Central differences with the default step and tolerances. */
@@ -59,7 +67,7 @@ public final class CheckOptions {
     if (scheme == null) {
       throw new IllegalArgumentException("scheme must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows);
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy);
   }
 
   /** Uses the relative step {@code c}: {@code h = c * max(1, |theta|)}. */
@@ -67,7 +75,7 @@ public final class CheckOptions {
     if (!(c > 0) || c >= 1 || Double.isInfinite(c)) {
       throw new IllegalArgumentException("step must be in (0, 1), but was " + c);
     }
-    return new CheckOptions(scheme, c, atol, rtol, maxRows);
+    return new CheckOptions(scheme, c, atol, rtol, maxRows, kinkPolicy);
   }
 
   /** Uses the absolute tolerance {@code atol >= 0}. */
@@ -75,7 +83,7 @@ public final class CheckOptions {
     if (!(atol >= 0) || Double.isInfinite(atol)) {
       throw new IllegalArgumentException("atol must be finite and >= 0, but was " + atol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows);
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy);
   }
 
   /** Uses the relative tolerance {@code rtol >= 0}. */
@@ -83,7 +91,7 @@ public final class CheckOptions {
     if (!(rtol >= 0) || Double.isInfinite(rtol)) {
       throw new IllegalArgumentException("rtol must be finite and >= 0, but was " + rtol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows);
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy);
   }
 
   /** Shows at most {@code rows} failing entries in a report (at least 1). */
@@ -91,7 +99,22 @@ public final class CheckOptions {
     if (rows < 1) {
       throw new IllegalArgumentException("maxRows must be >= 1, but was " + rows);
     }
-    return new CheckOptions(scheme, step, atol, rtol, rows);
+    return new CheckOptions(scheme, step, atol, rtol, rows, kinkPolicy);
+  }
+
+  /**
+   * Uses {@code policy} where the loss is not differentiable; {@link KinkPolicy#CONFIRM} by
+   * default.
+   *
+   * <pre>{@code
+   * CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT)
+   * }</pre>
+   */
+  public CheckOptions withKinkPolicy(KinkPolicy policy) {
+    if (policy == null) {
+      throw new IllegalArgumentException("kinkPolicy must not be null");
+    }
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, policy);
   }
 
   /** The difference scheme. */
@@ -119,9 +142,15 @@ public final class CheckOptions {
     return maxRows;
   }
 
+  /** What the check does at kinks. */
+  public KinkPolicy kinkPolicy() {
+    return kinkPolicy;
+  }
+
   @Override
   public String toString() {
     return String.format(
-        "CheckOptions[%s, step %.1e, atol %.1e, rtol %.1e]", scheme, step(), atol, rtol);
+        "CheckOptions[%s, step %.1e, atol %.1e, rtol %.1e, %s]",
+        scheme, step(), atol, rtol, kinkPolicy);
   }
 }

@@ -47,15 +47,23 @@ public final class Gradients {
 
   /**
    * Checks {@code model} on {@code aCase} with default options and throws a {@link
-   * GradientMismatchError} whose message is the report when any entry fails.
+   * GradientMismatchError} whose message is the report when any entry fails. Entries at kinks pass
+   * (see {@link KinkPolicy#CONFIRM}).
    */
   public static void assertCorrect(GradientModel model, Case aCase) {
     assertCorrect(model, aCase, CheckOptions.defaults());
   }
 
-  /** Like {@link #assertCorrect(GradientModel, Case)}, with the given options. */
+  /**
+   * Like {@link #assertCorrect(GradientModel, Case)}, with the given options. Under {@link
+   * KinkPolicy#AVOID}, a case that hits kinks throws a {@link RejectedCaseException}: it was not
+   * checked, so it must not pass.
+   */
   public static void assertCorrect(GradientModel model, Case aCase, CheckOptions options) {
     GradientCheckResult result = check(model, aCase, options);
+    if (result.rejected()) {
+      throw new RejectedCaseException(result.report(), result);
+    }
     if (!result.passed()) {
       throw new GradientMismatchError(result.report(), result);
     }

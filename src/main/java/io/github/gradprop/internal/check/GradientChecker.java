@@ -5,8 +5,7 @@ import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
-import io.github.gradprop.internal.numerics.FiniteDifferences;
-import io.github.gradprop.internal.verdict.EntryComparison;
+import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import io.github.gradprop.model.ModelSpec;
@@ -22,12 +21,12 @@ import java.util.Map;
 
 /**
  * Checks every gradient entry of one model on one case: the contract checks (determinism, no
- * mutation, shapes), then one finite-difference estimate per entry, perturbing a private copy of
- * the case in place and restoring each value bit for bit.
+ * mutation, shapes), then the classification of each entry (smooth, kink, unresolved, not finite;
+ * see {@link EntryClassifier}), perturbing a private copy of the case in place and restoring each
+ * value bit for bit; then, by the kink policy, the confirmation of suspect entries at a nearby
+ * generic point ({@link Confirmation}) and the checks along tie directions ({@link TieDirections}).
  */
 public final class GradientChecker {
-
-  private static final double EPS = Math.ulp(1.0);
 
   private GradientChecker() {}
 
@@ -70,54 +69,64 @@ public final class GradientChecker {
       analytics.add(gx);
     }
 
-    double c = options.step();
-    double gain = FiniteDifferences.noiseGain(options.scheme());
-    double lossScale = Double.isFinite(loss) ? Math.abs(loss) : 0;
+    EntryClassifier classifier = new EntryClassifier(options);
+    classifier.base(loss);
+    Outcomes outcomes = new Outcomes(options.kinkPolicy());
     Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
     Map<String, double[]> numericByTensor = new LinkedHashMap<>();
-    List<EntryCheck> failures = new ArrayList<>();
-    double largestAgreeing = 0;
-    double maxRounding = 0;
+    List<double[]> analyticArrays = new ArrayList<>();
     Invoker.Probe probe = invoker.probe();
     for (int k = 0; k < targets.size(); k++) {
       Tensor t = targets.get(k);
-      Tensor g = analytics.get(k);
-      double[] a = g.toArray();
+      double[] a = analytics.get(k).toArray();
       double[] n = new double[t.size()];
       probe.focus(t);
       for (int i = 0; i < n.length; i++) {
         double theta = t.get(i);
-        double h = FiniteDifferences.step(theta, c);
         probe.entry(i, theta);
-        n[i] = FiniteDifferences.estimate(options.scheme(), probe, theta, h);
+        classifier.classify(probe, theta, Math.max(1, Math.abs(theta)), a[i]);
         t.set(i, theta);
-        double rounding = CheckOptions.ROUNDING_FACTOR * EPS * lossScale * gain / h;
-        maxRounding = Math.max(maxRounding, rounding);
-        double tol = EntryComparison.tolerance(n[i], options.atol(), options.rtol(), rounding);
-        Verdict verdict = EntryComparison.verdict(a[i], n[i], tol);
-        double rel = EntryComparison.relativeError(a[i], n[i]);
-        if (verdict.isFailure()) {
-          failures.add(new EntryCheck(t.name(), t.index(i), i, a[i], n[i], rel, tol, verdict));
-        } else {
-          largestAgreeing = Math.max(largestAgreeing, rel);
-        }
+        n[i] = classifier.numeric();
+        outcomes.record(k, t, i, theta, a[i], classifier);
       }
       analyticByTensor.put(t.name(), a);
       numericByTensor.put(t.name(), n);
+      analyticArrays.add(a);
     }
-    Contracts.checkUnchanged(spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
-    failures.sort(WORST_FIRST);
+    Contracts.checkUnchanged(
+        spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+
+    long extraCalls = 0;
+    if (outcomes.avoidsKinks()) {
+      outcomes.reject();
+    } else if (!outcomes.suspects.isEmpty()) {
+      Confirmation confirmation = new Confirmation(model, spec.name(), work, classifier);
+      outcomes.settle(confirmation.confirm(outcomes.suspects));
+      extraCalls += confirmation.lossCalls();
+      classifier.base(loss);
+    }
+    if (!outcomes.rejected) {
+      TieDirections tieDirections =
+          new TieDirections(
+              invoker, classifier, loss, targets, analyticArrays, work.parameters().tensors().size());
+      for (TieDirections.Finding f : tieDirections.check(outcomes.kinkEntries)) {
+        outcomes.tie(f);
+      }
+      Contracts.checkUnchanged(spec.name(), "loss(...) along tie directions", work, snapshot);
+    }
+    GradientCheckResult.KinkFindings findings = outcomes.findings(targets);
     return new GradientCheckResult(
         spec.name(),
         work.dims(),
         options,
         loss,
-        maxRounding,
+        outcomes.maxRounding,
         analyticByTensor,
         numericByTensor,
-        failures,
-        largestAgreeing,
-        invoker.lossCalls());
+        outcomes.failures,
+        outcomes.largestAgreeing,
+        invoker.lossCalls() + extraCalls,
+        findings);
   }
 
   static final Comparator<EntryCheck> WORST_FIRST =

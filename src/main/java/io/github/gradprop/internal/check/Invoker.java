@@ -120,4 +120,56 @@ final class Invoker {
       return loss;
     }
   }
+
+  DirectionProbe directionProbe() {
+    return new DirectionProbe();
+  }
+
+  /**
+   * The loss as a function of {@code t} when several entries (of one or more tensors) all move by
+   * {@code t} from their base values: the direction that keeps a tie tied. {@link #restore()} puts
+   * every entry back exactly.
+   */
+  final class DirectionProbe implements Objective {
+    private Tensor[] tensors;
+    private int[] indices;
+    private double[] base;
+
+    void focus(Tensor[] entryTensors, int[] entries, double[] baseValues) {
+      this.tensors = entryTensors;
+      this.indices = entries;
+      this.base = baseValues;
+    }
+
+    @Override
+    public double at(double t) {
+      for (int k = 0; k < indices.length; k++) {
+        tensors[k].set(indices[k], base[k] + t);
+      }
+      lossCalls++;
+      try {
+        return model.loss(params, batch);
+      } catch (RuntimeException | AssertionError e) {
+        restore();
+        throw new ModelConfigurationException(
+            String.format(
+                "Model `%s` threw from loss(...) with %d entries (%s%s, ...) moved together by %s:"
+                    + " %s%nshape : %s",
+                name,
+                indices.length,
+                tensors[0].name(),
+                tensors[0].indexText(indices[0]),
+                t,
+                e,
+                work.dimsText()),
+            e);
+      }
+    }
+
+    void restore() {
+      for (int k = 0; k < indices.length; k++) {
+        tensors[k].set(indices[k], base[k]);
+      }
+    }
+  }
 }

@@ -25,6 +25,34 @@ public final class FiniteDifferences {
     return exact > 0 ? exact : h;
   }
 
+  /**
+   * The step {@code c * scale}, adjusted like {@link #step(double, double)}; for steps along a
+   * direction, where the scale comes from several entries.
+   */
+  public static double step(double theta, double c, double scale) {
+    double h = c * scale;
+    double shifted = theta + h;
+    double exact = shifted - theta;
+    return exact > 0 ? exact : h;
+  }
+
+  /** The step {@code h / factor}, again exactly representable around {@code theta}. */
+  public static double refine(double theta, double h, double factor) {
+    double smaller = h / factor;
+    double exact = (theta + smaller) - theta;
+    return exact > 0 ? exact : smaller;
+  }
+
+  /**
+   * The smallest step worth trying with a central difference around {@code theta}: half of {@code
+   * sqrt(eps) * scale}. Below it, rounding of the loss dominates any truncation error the smaller
+   * step could remove (the optimum for a central difference is {@code eps^(1/3)}, for a one-sided
+   * difference {@code sqrt(eps)}).
+   */
+  public static double smallestStep(double scale) {
+    return 0.5 * Math.sqrt(Math.ulp(1.0)) * scale;
+  }
+
   /** The derivative estimate of {@code f} at {@code theta} with step {@code h}. */
   public static double estimate(DifferenceScheme scheme, Objective f, double theta, double h) {
     switch (scheme) {
