@@ -36,6 +36,9 @@ class GradientMismatchErrorTests {
                 "scheme    : central difference, step 6.1e-06 * max(1, |theta|)",
                 "tolerance : |analytic - numeric| <= 1.0e-08 + 1.0e-06 * |numeric| + rounding"
                     + " (at most 1.2e-09 here)",
+                "policy    : default (a mismatch fails only if it persists at a nearby generic point)",
+                "confirmed : the mismatch persists at a nearby generic point (weights and inputs"
+                    + " moved by about 1e-3 relative)",
                 "",
                 "tensor  index   analytic       numeric        rel-error  verdict",
                 "w2      [0, 0]   2.000000e+00   3.000000e+00  3.3e-01    MISMATCH",
@@ -57,7 +60,9 @@ class GradientMismatchErrorTests {
                     "loss      : 2.0",
                     "scheme    : central difference, step 6.1e-06 * max(1, |theta|)",
                     "tolerance : |analytic - numeric| <= 1.0e-08 + 1.0e-06 * |numeric| + rounding"
-                        + " (at most 1.2e-09 here)")
+                        + " (at most 1.2e-09 here)",
+                    "policy    : default (a mismatch fails only if it persists at a nearby generic"
+                        + " point)")
                 .stripTrailing());
     assertThat(result).hasToString(result.report());
   }

@@ -341,21 +341,44 @@ class GradientsTests {
           (p, b, g) -> g.vector("w")[0] = 1 / p.vector("w")[0]);
     }
 
+    private GradientModel logOfWOffBy(double factor) {
+      return Models.of(
+          logSpec,
+          (p, b) -> Math.log(p.vector("w")[0]),
+          (p, b, g) -> g.vector("w")[0] = factor / p.vector("w")[0]);
+    }
+
     @Test
-    void aLossThatIsNaN_insideTheStencil_isNonFinite() {
-      // w - h < 0 for w = 1e-7 and h ~ 6e-6: log is NaN there.
+    void aLossThatIsNaN_insideTheStencil_isCheckedWithSmallerSteps_andTheReportSaysSo() {
+      // w - h < 0 for w = 1e-7 and h ~ 6e-6: log is NaN there, finite closer in.
       Case c = Case.builder(logSpec).parameter("w", new double[] {1e-7}).inputs(new double[][] {{0}}).build();
 
       GradientCheckResult result = Gradients.check(logOfW(), c);
 
-      assertThat(result.failures())
-          .singleElement()
-          .satisfies(
-              e -> {
-                assertThat(e.verdict()).isEqualTo(Verdict.NON_FINITE);
-                assertThat(e.analytic()).isEqualTo(1e7);
-                assertThat(e.numeric()).isNaN();
-              });
+      assertThat(result.passed()).isTrue();
+      assertThat(result.numeric("w")[0]).isCloseTo(1e7, org.assertj.core.data.Offset.offset(1e7 * 1e-6));
+      assertThat(result.report()).contains("non-finite : the loss is NaN at w[0] - 6.1e-06");
+    }
+
+    @Test
+    void aWrongGradient_nextToWhereTheLossIsNaN_isStillAMismatch() {
+      Case c = Case.builder(logSpec).parameter("w", new double[] {1e-7}).inputs(new double[][] {{0}}).build();
+
+      for (double factor : new double[] {1.1, 1.001, 0.99}) {
+        GradientCheckResult result = Gradients.check(logOfWOffBy(factor), c);
+        assertThat(result.failures()).as("factor %s", factor).singleElement()
+            .satisfies(e -> assertThat(e.verdict()).isEqualTo(Verdict.MISMATCH));
+      }
+    }
+
+    @Test
+    void aLossThatIsNaN_atThePointItself_isNonFinite() {
+      Case c = Case.builder(logSpec).parameter("w", new double[] {-1.0}).inputs(new double[][] {{0}}).build();
+
+      GradientCheckResult result = Gradients.check(logOfW(), c);
+
+      assertThat(result.failures()).singleElement()
+          .satisfies(e -> assertThat(e.verdict()).isEqualTo(Verdict.NON_FINITE));
     }
 
     @Test

@@ -80,8 +80,7 @@ class KinkReportTests {
                 "tensor  index   analytic       numeric        rel-error  verdict",
                 "w1      [0, 0]  -5.000000e-01   0.000000e+00  1.0e+00    MISMATCH",
                 "b1      [0]     -5.000000e-01   0.000000e+00  1.0e+00    MISMATCH",
-                "(2 entries agree; worst first, at most 10 rows)",
-                ""));
+                "(2 entries agree; worst first, at most 10 rows)"));
     assertThat(r.confirmations()).hasSize(2);
   }
 
@@ -110,8 +109,7 @@ class KinkReportTests {
                 "tensor  index   analytic       numeric        rel-error  verdict",
                 "w1      [0, 0]   0.000000e+00  -4.999985e-01  1.0e+00    MISMATCH_AT_KINK",
                 "b1      [0]      0.000000e+00  -4.999985e-01  1.0e+00    MISMATCH_AT_KINK",
-                "(2 entries agree; worst first, at most 10 rows)",
-                ""));
+                "(2 entries agree; worst first, at most 10 rows)"));
   }
 
   @Test
@@ -140,8 +138,7 @@ class KinkReportTests {
                 "tensor  index           analytic       numeric        rel-error  verdict",
                 "w1      [0, 0] +1 tied   2.000000e+00   1.000000e+00  5.0e-01    KINK_MISMATCH",
                 "b1      [0] +1 tied      2.000000e+00   1.000000e+00  5.0e-01    KINK_MISMATCH",
-                "(2 entries agree, 5 at kinks or unresolved; worst first, at most 10 rows)",
-                ""));
+                "(2 entries agree, 5 at kinks or unresolved; worst first, at most 10 rows)"));
   }
 
   @Test

@@ -140,7 +140,7 @@ public final class EntryClassifier {
         nonFiniteValue = stencil.nonFiniteValue();
       }
       double next = FiniteDifferences.refine(theta, h, REFINE);
-      if (steps >= MAX_LEVELS || next < floor) {
+      if (steps >= MAX_LEVELS || (next < floor && !quietBelowFloor(next, atol))) {
         kind = Kind.UNRESOLVED;
         numeric = Double.NaN;
         return;
@@ -175,9 +175,11 @@ public final class EntryClassifier {
     double prevEst = est;
     double prevTol = tol;
     double lastChange = 0;
-    while (steps < MAX_LEVELS) {
+    // levels spent finding a finite stencil do not count against the refinement of the estimate
+    int firstFinite = steps;
+    while (steps - firstFinite + 1 < MAX_LEVELS) {
       double next = FiniteDifferences.refine(theta, h, REFINE);
-      if (next < floor && !quietBelowFloor(next)) {
+      if (next < floor && !quietBelowFloor(next, prevTol)) {
         break;
       }
       h = next;
@@ -219,8 +221,12 @@ public final class EntryClassifier {
         agrees = Math.abs(a - numeric) <= tolerance;
         return;
       }
-      if (Math.abs(a - ck) <= tolK + FIRST_ORDER * diff) {
-        // a first-order sequence (a jump in the curvature) approaches its limit within diff / 7
+      boolean firstOrder = lastChange > 0 && 16 * diff >= lastChange;
+      if (firstOrder && Math.abs(a - ck) <= tolK + FIRST_ORDER * diff) {
+        // a first-order sequence (a jump in the curvature) approaches its limit within diff / 7;
+        // only a sequence seen to converge at first order (changes shrinking ~8x per 8x step, not
+        // ~64x as for a smooth entry) gets this allowance, else a steep but smooth entry with a
+        // wrong gradient could pass before its estimates settle
         kind = Kind.SMOOTH;
         numeric = ck;
         tolerance = tolK + FIRST_ORDER * diff;
@@ -241,12 +247,14 @@ public final class EntryClassifier {
   }
 
   /**
-   * Whether a step below the usual floor is still worth it: when the loss values are so small
-   * (a loss of exactly 0 at a kink, say) that their rounding stays far below {@code atol} there.
+   * Whether a step below the usual floor is still worth it: when the rounding of the loss values
+   * stays far below the tolerance there (a loss of exactly 0 at a kink, or a steep entry whose
+   * derivative, and so its tolerance, is large).
    */
-  private boolean quietBelowFloor(double next) {
+  private boolean quietBelowFloor(double next, double tolerance) {
     double size = Math.max(Math.abs(f0), Math.max(Math.abs(stencil.plus), Math.abs(stencil.minus)));
-    return CheckOptions.ROUNDING_FACTOR * EPS * size / next <= 0.1 * atol;
+    double allowed = Double.isFinite(tolerance) ? Math.max(atol, tolerance) : atol;
+    return CheckOptions.ROUNDING_FACTOR * EPS * size / next <= 0.1 * allowed;
   }
 
   /**
