@@ -80,6 +80,14 @@ public @interface GradientProperty {
   /** The finite-difference scheme; central differences by default. */
   DifferenceScheme scheme() default DifferenceScheme.CENTRAL;
 
+  /**
+   * What to do at kinks (ReLU at 0, ties, {@code |x|} at 0): by default entries at kinks pass and a
+   * mismatch fails only if it persists at a nearby generic point; {@link KinkPolicy#AVOID} draws
+   * another case instead of one with kinks; {@link KinkPolicy#STRICT} fails on any disagreement at
+   * a kink (correct code can fail it). See {@code docs/kinks.md}.
+   */
+  KinkPolicy kinks() default KinkPolicy.CONFIRM;
+
   /** The relative step {@code c}; 0 (the default) takes the scheme's own default. */
   double step() default 0;
 

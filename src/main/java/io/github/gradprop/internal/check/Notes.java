@@ -78,9 +78,12 @@ final class Notes {
       facts.put(
           "at kinks",
           String.format(
-              "%d %s where the loss is not differentiable differ from the central difference; %s;"
+              "%d %s where the loss is not differentiable %s from the central difference; %s;"
                   + " correct code can fail KinkPolicy.STRICT at such points",
-              strict, strict == 1 ? "entry" : "entries", strictExample));
+              strict,
+              strict == 1 ? "entry" : "entries",
+              strict == 1 ? "differs" : "differ",
+              strictExample));
     }
     if (ties.length() > 0) {
       facts.put(

@@ -4,6 +4,7 @@ import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.GradientMismatchError;
 import io.github.gradprop.Gradients;
 import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.internal.generation.CaseGenerator;
 import io.github.gradprop.internal.generation.Seeds;
 import io.github.gradprop.internal.report.PropertyReport;
@@ -26,6 +27,11 @@ public final class PropertyRunner {
       long seed,
       int tries,
       int edgeTries,
+      int triesWithKinks,
+      long kinkEntries,
+      long kinkArtifacts,
+      long unresolvedEntries,
+      int rejected,
       long entriesChecked,
       long lossCalls,
       double largestAgreeingRelativeError,
@@ -36,6 +42,13 @@ public final class PropertyRunner {
       m.put("gradprop.seed", String.valueOf(seed));
       m.put("gradprop.tries", String.valueOf(tries));
       m.put("gradprop.triesWithEdgeValues", String.valueOf(edgeTries));
+      m.put("gradprop.triesWithKinks", String.valueOf(triesWithKinks));
+      m.put("gradprop.entriesAtKinks", String.valueOf(kinkEntries));
+      m.put("gradprop.kinkArtifacts", String.valueOf(kinkArtifacts));
+      m.put("gradprop.unresolvedEntries", String.valueOf(unresolvedEntries));
+      if (rejected > 0) {
+        m.put("gradprop.rejectedForKinks", String.valueOf(rejected));
+      }
       m.put("gradprop.entriesChecked", String.valueOf(entriesChecked));
       m.put("gradprop.lossCalls", String.valueOf(lossCalls));
       m.put(
@@ -73,7 +86,7 @@ public final class PropertyRunner {
       ReplayStore.Stored stored = store.load(propertyId, model.spec());
       if (stored != null) {
         GradientCheckResult r = check(stored.aCase(), stored.seed(), 0);
-        if (!r.passed()) {
+        if (!r.passed() && !r.rejected()) {
           throw shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
         }
         store.delete(propertyId);
@@ -93,22 +106,57 @@ public final class PropertyRunner {
     long calls = 0;
     double largest = 0;
     int edgeTries = 0;
-    for (int t = 1; t <= settings.tries; t++) {
+    int withKinks = 0;
+    long kinkEntries = 0;
+    long artifacts = 0;
+    long unresolved = 0;
+    int rejected = 0;
+    int maxRejected = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
+    for (int t = 1; t <= settings.tries; seed = Seeds.next(seed)) {
       Case c = generator.generate(seed);
-      if (generator.isEdgeCase(seed)) {
-        edgeTries++;
-      }
       GradientCheckResult r = check(c, seed, t);
+      calls += r.lossCalls();
+      if (r.rejected()) {
+        rejected++;
+        if (rejected > maxRejected) {
+          throw new PropertyConfigurationException(
+              String.format(
+                  "@GradientProperty(kinks = AVOID) rejected %d generated cases for hitting kinks"
+                      + " and accepted only %d of %d tries.%nUse the default kink policy, which"
+                      + " checks cases with kinks soundly, or lower `edgeCases` (now %s).",
+                  rejected, t - 1, settings.tries, settings.edgeCases));
+        }
+        continue;
+      }
       if (!r.passed()) {
         throw shrinkAndReport(c, r, seed, t, false);
       }
+      if (generator.isEdgeCase(seed)) {
+        edgeTries++;
+      }
+      if (r.hasKinks()) {
+        withKinks++;
+      }
+      kinkEntries += r.kinkCount();
+      artifacts += r.kinkArtifactCount();
+      unresolved += r.unresolvedCount();
       entries += r.checkedEntries();
-      calls += r.lossCalls();
       largest = Math.max(largest, r.largestAgreeingRelativeError());
-      seed = Seeds.next(seed);
+      t++;
     }
     return new Statistics(
-        settings.seed, settings.tries, edgeTries, entries, calls, largest, replayedFixed);
+        settings.seed,
+        settings.tries,
+        edgeTries,
+        withKinks,
+        kinkEntries,
+        artifacts,
+        unresolved,
+        rejected,
+        entries,
+        calls,
+        largest,
+        replayedFixed);
   }
 
   private GradientCheckResult check(Case c, long seed, int tryNumber) {
@@ -139,7 +187,7 @@ public final class PropertyRunner {
             minDims,
             clockMillis,
             settings.shrinkMillis,
-            r -> true,
+            r -> !r.rejected(),
             settings.targets);
     Shrinker.Shrunk shrunk = shrinker.shrink(failing, original);
     long taken = clockMillis.getAsLong() - start;

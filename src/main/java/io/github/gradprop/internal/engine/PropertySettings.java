@@ -24,6 +24,9 @@ public final class PropertySettings {
   public static final double DEFAULT_EDGE_CASES = 0.2;
   public static final long DEFAULT_SHRINK_MILLIS = 30_000;
 
+  /** Under {@code KinkPolicy.AVOID}, how many rejected cases per try are tolerated. */
+  public static final int MAX_REJECTIONS_PER_TRY = 10;
+
   final int tries;
   final long seed;
   final boolean seedGiven;
@@ -137,7 +140,8 @@ public final class PropertySettings {
       throw error("`edgeCases` in [0, 1]", String.valueOf(edge));
     }
 
-    CheckOptions options = CheckOptions.defaults().withScheme(a.scheme());
+    CheckOptions options =
+        CheckOptions.defaults().withScheme(a.scheme()).withKinkPolicy(a.kinks());
     if (a.step() != 0) {
       if (!(a.step() > 0 && a.step() < 1)) {
         throw error("`step` in (0, 1) (or 0 for the scheme's default)", String.valueOf(a.step()));
