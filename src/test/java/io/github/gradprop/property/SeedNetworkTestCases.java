@@ -56,4 +56,17 @@ class SeedNetworkTestCases {
       check.that(SeedNetwork.model(Activation.RELU, Cost.SOFTMAX_CROSS_ENTROPY));
     }
   }
+
+  /** All nine cells, for the parallel-execution test. */
+  static class WholeTable extends PassingCells {
+    @GradientProperty(targets = TargetKind.BINARY)
+    void reluCrossEntropy(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.RELU, Cost.CROSS_ENTROPY));
+    }
+
+    @GradientProperty(targets = TargetKind.BINARY)
+    void tanhCrossEntropy(GradientCheck check) {
+      check.that(SeedNetwork.model(Activation.TANH, Cost.CROSS_ENTROPY));
+    }
+  }
 }
