@@ -105,7 +105,7 @@ public final class Tensor {
     }
   }
 
-  /** The entry at a multi-index such as {@code get2(row, col)} for rank 2. */
+  /** The entry at {@code [row, col]} of a rank-2 tensor. */
   public double get(int row, int col) {
     checkRank(2, "get(row, col)");
     return get(row * shape[1] + col);
@@ -170,7 +170,7 @@ public final class Tensor {
     }
   }
 
-  /** Sets every entry to 0. */
+  /** Sets every entry to {@code value}. */
   public void fill(double value) {
     for (int i = 0; i < size; i++) {
       set(i, value);
