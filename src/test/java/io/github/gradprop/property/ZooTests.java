@@ -4,11 +4,17 @@ import static io.github.gradprop.property.PropertyFixtures.failures;
 import static io.github.gradprop.property.PropertyFixtures.line;
 import static io.github.gradprop.property.PropertyFixtures.onlyFailure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import io.github.gradprop.GradientCheck;
+import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.Gradients;
 import io.github.gradprop.GradientMismatchError;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.report.MismatchReport;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.testmodels.zoo.Conv1d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,6 +56,31 @@ class ZooTests {
         "flippedKernel",
         "batch=1 channels=1 width=2 extra=1 out=1",
         "inputs");
+  }
+
+  @Test
+  void aShrunkRank3Case_pastedIntoCaseBuilder_reproducesTheMismatch() {
+    String m = mismatch(ZooTestCases.Conv1dDifference.class, "flippedKernel", 1).getMessage();
+    assertThat(m)
+        .contains(
+            String.format(
+                "  inputs  = {{{0.0, 0.0}}}%n"
+                    + "  kernel  = {{{0.0, 1.0}}}%n"
+                    + "  bias    = {0.0}%n"
+                    + "  targets = {{{1.0}}}%n"));
+    Conv1d model = new Conv1d(Conv1d.Lengths.DIFFERENCE, Conv1d.Bug.FLIPPED_KERNEL_IN_INPUT_GRADIENT);
+    Case pasted =
+        Case.builder(model.spec())
+            .inputs(new double[][][] {{{0.0, 0.0}}})
+            .parameter("kernel", new double[][][] {{{0.0, 1.0}}})
+            .parameter("bias", new double[] {0.0})
+            .targets(new double[][][] {{{1.0}}})
+            .build();
+    GradientCheckResult r = Gradients.check(model, pasted);
+    assertThat(r.dims()).isEqualTo(pasted.dims());
+    assertThat(MismatchReport.summary(r)).isEqualTo(m.lines().findFirst().orElseThrow());
+    assertThat(r.failures().get(0).analytic()).isEqualTo(-1.0);
+    assertThat(r.failures().get(0).numeric()).isCloseTo(0.0, within(1e-9));
   }
 
   @Test
