@@ -75,6 +75,11 @@ class ZooTestCases {
     void missingVarianceTerm(GradientCheck check) {
       check.that(new Normalization(Normalization.Axis.LAYER, Normalization.Bug.MISSING_VARIANCE_TERM));
     }
+
+    @GradientProperty(targets = TargetKind.REAL, step = NORMALIZATION_STEP)
+    void epsMissingInBackward(GradientCheck check) {
+      check.that(new Normalization(Normalization.Axis.LAYER, Normalization.Bug.EPS_MISSING_IN_BACKWARD));
+    }
   }
 
   static class BatchNorm {
@@ -198,6 +203,11 @@ class ZooTestCases {
     @GradientProperty(targets = TargetKind.REAL)
     void gateHalvesSwapped(GradientCheck check) {
       check.that(new GatedLinearUnit(GatedLinearUnit.Bug.GATE_HALVES_SWAPPED));
+    }
+
+    @GradientProperty(targets = TargetKind.REAL)
+    void gateRowsRotated(GradientCheck check) {
+      check.that(new GatedLinearUnit(GatedLinearUnit.Bug.GATE_ROWS_ROTATED));
     }
   }
 }

@@ -121,6 +121,20 @@ class ZooTests {
         ZooTestCases.BatchNorm.class, "missingVarianceTerm", "batch=2 features=1", "inputs");
   }
 
+  @Test
+  void layerNormWithoutEpsInTheBackward_shrinksToTwoNearlyTiedFeatures() {
+    // the error is eps / var, so it stays clear only while the two inputs nearly tie: the values
+    // cannot become integers, and shrinking rightly keeps them close
+    for (long seed : SEEDS) {
+      GradientMismatchError e = mismatch(ZooTestCases.LayerNorm.class, "epsMissingInBackward", seed);
+      assertThat(line(e.getMessage(), "shape")).isEqualTo("shape     : batch=1 features=2");
+      assertThat(e.result().failures().get(0).verdict()).isEqualTo(Verdict.MISMATCH);
+      List<Double> values = caseValues(e.getMessage());
+      assertThat(Math.abs(values.get(0) - values.get(1))).isBetween(0.001, 0.1);
+      assertThat(values.subList(2, values.size())).allMatch(ZooTests::isSimple);
+    }
+  }
+
   // softmax regression with a bias vector, mean over the batch
 
   @Test
@@ -255,6 +269,14 @@ class ZooTests {
         assertShrinksTo(
             ZooTestCases.Glu.class, "gateHalvesSwapped", "batch=1 in=1 hidden=1 out=1", "w");
     assertThat(line(m, "  w")).matches("  w       = \\{\\{-?[0-9.]+\\}, \\{-?[0-9.]+\\}\\}");
+  }
+
+  @Test
+  void gluGradientLandingOneGateRowOff_needsTwoUnits() {
+    String m =
+        assertShrinksTo(
+            ZooTestCases.Glu.class, "gateRowsRotated", "batch=1 in=1 hidden=2 out=1", "w");
+    assertThat(line(m, "  w")).startsWith("  w       = {{").matches(".*(\\{-?[0-9.]+\\}(, )?){4}\\}");
   }
 
   private static EngineExecutionResults run(Class<?> fixture, String method, long seed) {

@@ -18,7 +18,9 @@ public final class GatedLinearUnit implements GradientModel {
     /** The gate's gradient forgets the factor {@code sigmoid'(g)}. */
     MISSING_GATE_DERIVATIVE,
     /** The backward pass writes the value rows' gradient into the gate rows and vice versa. */
-    GATE_HALVES_SWAPPED
+    GATE_HALVES_SWAPPED,
+    /** The gate rows' gradient lands one unit off (row {@code hidden + (j + 1) % hidden}). */
+    GATE_ROWS_ROTATED
   }
 
   private final Bug bug;
@@ -95,7 +97,8 @@ public final class GatedLinearUnit implements GradientModel {
         double dgate = dh[j] * a[j] * (bug == Bug.MISSING_GATE_DERIVATIVE ? 1 : s[j] * (1 - s[j]));
         for (int i = 0; i < x[r].length; i++) {
           gw[valueRows + j][i] += da * x[r][i];
-          gw[gateRows + j][i] += dgate * x[r][i];
+          int gateRow = bug == Bug.GATE_ROWS_ROTATED ? hidden + (j + 1) % hidden : gateRows + j;
+          gw[gateRow][i] += dgate * x[r][i];
         }
       }
     }

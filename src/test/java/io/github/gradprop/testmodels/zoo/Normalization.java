@@ -26,7 +26,9 @@ public final class Normalization implements GradientModel {
     /** Drops {@code - mean(dxhat)}: treats the mean as a constant. */
     MISSING_MEAN_TERM,
     /** Drops {@code - xhat * mean(dxhat * xhat)}: treats the variance as a constant. */
-    MISSING_VARIANCE_TERM
+    MISSING_VARIANCE_TERM,
+    /** Divides by {@code sqrt(var)} in the backward pass, forgetting the {@code eps}. */
+    EPS_MISSING_IN_BACKWARD
   }
 
   static final double EPS = 1e-5;
@@ -125,7 +127,7 @@ public final class Normalization implements GradientModel {
         if (bug != Bug.MISSING_VARIANCE_TERM) {
           d -= xhat[m] * meanDxhatXhat;
         }
-        set(gx, grp, m, d / sigma);
+        set(gx, grp, m, d / (bug == Bug.EPS_MISSING_IN_BACKWARD ? Math.sqrt(var) : sigma));
       }
     }
     return loss;
