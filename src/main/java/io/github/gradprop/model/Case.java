@@ -3,6 +3,7 @@ package io.github.gradprop.model;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,8 @@ public final class Case {
     private final Map<String, Integer> dims = new LinkedHashMap<>();
     private final Map<String, double[][]> matrices = new LinkedHashMap<>();
     private final Map<String, double[]> arrays = new LinkedHashMap<>();
+    private final Map<String, double[][][]> cubes = new LinkedHashMap<>();
+    private final Map<String, Double> scalars = new LinkedHashMap<>();
     private double[] flat;
 
     private Builder(ModelSpec spec) {
@@ -162,6 +165,18 @@ public final class Case {
       return this;
     }
 
+    /** Gives the rank-3 parameter {@code name}, such as a convolution kernel. */
+    public Builder parameter(String name, double[][][] values) {
+      cubes.put(checkParameter(name), values);
+      return this;
+    }
+
+    /** Gives the scalar (rank-0) parameter {@code name}, declared with no axes. */
+    public Builder parameter(String name, double value) {
+      scalars.put(checkParameter(name), value);
+      return this;
+    }
+
     /** Gives all parameters as one flat vector, in declaration order, row-major per tensor. */
     public Builder parameters(double[] flatValues) {
       this.flat = flatValues;
@@ -174,14 +189,42 @@ public final class Case {
       return this;
     }
 
+    /** Gives rank-3 inputs, such as {@code [batch, time, in]}. */
+    public Builder inputs(double[][][] values) {
+      cubes.put(ModelSpec.INPUTS, values);
+      return this;
+    }
+
+    /** Gives the inputs as their row-major entries (a vector for rank 1). */
+    public Builder inputs(double[] values) {
+      arrays.put(ModelSpec.INPUTS, values);
+      return this;
+    }
+
     /** Gives the targets as rows. */
     public Builder targets(double[][] values) {
+      matrices.put(checkTargets(), values);
+      return this;
+    }
+
+    /** Gives rank-3 targets, such as {@code [batch, seq, out]}. */
+    public Builder targets(double[][][] values) {
+      cubes.put(checkTargets(), values);
+      return this;
+    }
+
+    /** Gives the targets as their row-major entries (a vector for rank 1, one per example). */
+    public Builder targets(double[] values) {
+      arrays.put(checkTargets(), values);
+      return this;
+    }
+
+    private String checkTargets() {
       if (spec.targetsOrNull() == null) {
         throw new IllegalArgumentException(
             "Model `" + spec.name() + "` declares no targets(...)");
       }
-      matrices.put(ModelSpec.TARGETS, values);
-      return this;
+      return ModelSpec.TARGETS;
     }
 
     private String checkParameter(String name) {
@@ -216,7 +259,11 @@ public final class Case {
       }
       for (TensorSpec t : spec.allTensors()) {
         String n = t.name();
-        boolean given = matrices.containsKey(n) || arrays.containsKey(n);
+        boolean given =
+            matrices.containsKey(n)
+                || arrays.containsKey(n)
+                || cubes.containsKey(n)
+                || scalars.containsKey(n);
         if (!given && !(flat != null && !n.equals(ModelSpec.INPUTS) && !n.equals(ModelSpec.TARGETS))) {
           throw new IllegalArgumentException(
               "Model `" + spec.name() + "`: no values given for `" + n + "`");
@@ -232,7 +279,49 @@ public final class Case {
         }
       }
       for (Map.Entry<String, double[]> e : arrays.entrySet()) {
-        c.parameters().set(e.getKey(), e.getValue());
+        Tensor t = tensor(c, e.getKey());
+        double[] v = e.getValue();
+        if (v == null || v.length != t.size()) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "Tensor `%s` of shape %s has %d entries, but %s were given",
+                  t.name(),
+                  Arrays.toString(t.shape()),
+                  t.size(),
+                  v == null ? "null" : v.length + " values"));
+        }
+        for (int i = 0; i < v.length; i++) {
+          t.set(i, v[i]);
+        }
+      }
+      for (Map.Entry<String, double[][][]> e : cubes.entrySet()) {
+        Tensor t = tensor(c, e.getKey());
+        int[] given = Shapes.shapeOf(t, e.getValue());
+        if (!Arrays.equals(given, t.shape())) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "Tensor `%s` has shape %s for %s, but the array given has shape %s",
+                  t.name(), Arrays.toString(t.shape()), c.dimsText(), Arrays.toString(given)));
+        }
+        int i = 0;
+        for (double[][] plane : e.getValue()) {
+          for (double[] row : plane) {
+            for (double v : row) {
+              t.set(i++, v);
+            }
+          }
+        }
+      }
+      for (Map.Entry<String, Double> e : scalars.entrySet()) {
+        Tensor t = tensor(c, e.getKey());
+        if (t.rank() != 0) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "Tensor `%s` has shape %s; a single double fits only a scalar, declared with no"
+                      + " axes",
+                  t.name(), Arrays.toString(t.shape())));
+        }
+        t.set(0, e.getValue());
       }
       return c;
     }
@@ -296,10 +385,17 @@ public final class Case {
           shapes.put(e.getKey(), new int[] {m.length, m[0].length});
         }
       }
-      for (TensorSpec t : spec.parameters()) {
+      for (TensorSpec t : spec.allTensors()) {
         double[] a = arrays.get(t.name());
         if (a != null && t.rank() == 1) {
           shapes.put(t.name(), new int[] {a.length});
+        }
+        double[][][] cube = cubes.get(t.name());
+        if (cube != null && t.rank() == 3) {
+          int[] shape = Shapes.shapeOrNull(cube);
+          if (shape != null) {
+            shapes.put(t.name(), shape);
+          }
         }
       }
       boolean progress = true;

@@ -358,4 +358,93 @@ class CaseTests {
       assertThat(c.tensors()).extracting(Tensor::name).containsExactly("inputs");
     }
   }
+
+  @Nested
+  class OtherRanks {
+
+    private final ModelSpec conv =
+        ModelSpec.named("conv1d")
+            .inputs("batch", "channels", "length")
+            .parameter("kernel", "out", "channels", "width")
+            .parameter("bias", "out")
+            .targets("batch", "out", "length - width + 1");
+
+    private final ModelSpec logistic =
+        ModelSpec.named("logistic")
+            .inputs("batch", "in")
+            .parameter("w", "in")
+            .parameter("b")
+            .targets("batch");
+
+    @Test
+    void rank3Arrays_giveTheirDims_andTheirValuesRowMajor() {
+      Case c =
+          Case.builder(conv)
+              .inputs(new double[][][] {{{1, 2, 3}, {4, 5, 6}}})
+              .parameter("kernel", new double[][][] {{{7, 8}, {9, 10}}})
+              .parameter("bias", new double[] {0.5})
+              .targets(new double[][][] {{{-1, 1}}})
+              .build();
+      assertThat(c.dimsText()).isEqualTo("batch=1 channels=2 length=3 out=1 width=2");
+      assertThat(c.batch().inputTensor().toArray()).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(c.parameters().vector("kernel")).containsExactly(7, 8, 9, 10);
+      assertThat(c.batch().targetTensor().toArray()).containsExactly(-1, 1);
+    }
+
+    @Test
+    void aScalarParameter_andRank1Targets_canBeGiven_asTheReportPrintsThem() {
+      Case c =
+          Case.builder(logistic)
+              .inputs(new double[][] {{0.0}, {0.0}})
+              .parameter("w", new double[] {0.0})
+              .parameter("b", 0.25)
+              .targets(new double[] {1.0, 0.0})
+              .build();
+      assertThat(c.dimsText()).isEqualTo("batch=2 in=1");
+      assertThat(c.parameters().tensor("b").get(0)).isEqualTo(0.25);
+      assertThat(c.batch().targetTensor().toArray()).containsExactly(1.0, 0.0);
+    }
+
+    @Test
+    void aRaggedOrMisfittingRank3Array_isRejected_namingTheTensor() {
+      assertThatThrownBy(
+              () ->
+                  Case.builder(conv)
+                      .inputs(new double[][][] {{{1, 2, 3}, {4, 5}}})
+                      .parameter("kernel", new double[][][] {{{7, 8}, {9, 10}}})
+                      .parameter("bias", new double[] {0.5})
+                      .targets(new double[][][] {{{-1, 1}}})
+                      .dim("batch", 1)
+                      .dim("length", 3)
+                      .build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("`inputs`")
+          .hasMessageContaining("ragged");
+      assertThatThrownBy(
+              () ->
+                  Case.builder(conv)
+                      .inputs(new double[][][] {{{1, 2, 3}, {4, 5, 6}}})
+                      .parameter("kernel", new double[][][] {{{7, 8}, {9, 10}}})
+                      .parameter("bias", new double[] {0.5})
+                      .targets(new double[][][] {{{-1, 1}}, {{0, 0}}})
+                      .build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("`targets` has shape [1, 1, 2]")
+          .hasMessageContaining("[2, 1, 2]");
+    }
+
+    @Test
+    void aSingleDouble_fitsOnlyAScalarParameter() {
+      assertThatThrownBy(
+              () ->
+                  Case.builder(logistic)
+                      .inputs(new double[][] {{0.0}})
+                      .parameter("w", 1.0)
+                      .parameter("b", 0.0)
+                      .targets(new double[] {1.0})
+                      .build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("Tensor `w` has shape [1]; a single double fits only a scalar");
+    }
+  }
 }

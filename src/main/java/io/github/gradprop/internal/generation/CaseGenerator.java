@@ -49,7 +49,7 @@ public final class CaseGenerator {
     Case c = Case.zeros(spec, drawDims(random));
     boolean edge = isEdgeCase(seed);
     for (Tensor t : c.parameters().tensors()) {
-      double sd = values == ValueDistribution.NORMAL_FAN_IN ? scale / Math.sqrt(t.shape(t.rank() - 1)) : scale;
+      double sd = values == ValueDistribution.NORMAL_FAN_IN ? scale / Math.sqrt(lastAxis(t)) : scale;
       fill(t, random, sd, edge);
     }
     fill(c.batch().inputTensor(), random, scale, edge);
@@ -104,7 +104,7 @@ public final class CaseGenerator {
     switch (targets) {
       case ONE_HOT:
         {
-          int classes = t.shape(t.rank() - 1);
+          int classes = lastAxis(t);
           for (int row = 0; row < t.size() / classes; row++) {
             t.set(row * classes + random.nextInt(classes), 1.0);
           }
@@ -130,6 +130,11 @@ public final class CaseGenerator {
       default:
         throw new IllegalStateException(String.valueOf(targets));
     }
+  }
+
+  /** The length of the last axis; 1 for a scalar (rank 0), which is one class and fan-in 1. */
+  private static int lastAxis(Tensor t) {
+    return t.rank() == 0 ? 1 : t.shape(t.rank() - 1);
   }
 
   private static double gaussian(SplittableRandom random) {

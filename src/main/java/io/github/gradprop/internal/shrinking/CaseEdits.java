@@ -16,7 +16,9 @@ public final class CaseEdits {
    * by one (a bare {@code dim} axis, or {@code dim + 1} for a bias column) loses index {@code k};
    * an axis that shrinks by more (such as {@code 2 * dim}) keeps its leading entries. So deleting
    * hidden unit {@code k} removes row {@code k} of {@code w1[hidden, in + 1]} and column {@code k}
-   * of {@code w2[out, hidden + 1]}, and every other value stays where it was.
+   * of {@code w2[out, hidden + 1]}, and every other value stays where it was. An axis that grows
+   * (such as {@code length - width + 1} when {@code width} drops) keeps its entries and gets zeros
+   * at the end.
    */
   public static Case deleteIndex(Case c, String dim, int k) {
     Map<String, Integer> dims = new LinkedHashMap<>(c.dims());
@@ -43,6 +45,7 @@ public final class CaseEdits {
     for (int j = 0; j < dst.size(); j++) {
       int rest = j;
       int srcIndex = 0;
+      boolean added = false;
       for (int a = rank - 1; a >= 0; a--) {
         int i = rest % dstShape[a];
         rest /= dstShape[a];
@@ -52,9 +55,10 @@ public final class CaseEdits {
             i++;
           }
         }
+        added |= i >= srcShape[a];
         srcIndex += i * srcStride[a];
       }
-      dst.set(j, src.get(srcIndex));
+      dst.set(j, added ? 0.0 : src.get(srcIndex));
     }
   }
 

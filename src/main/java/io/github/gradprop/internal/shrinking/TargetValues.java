@@ -21,7 +21,7 @@ final class TargetValues {
     switch (kind) {
       case ONE_HOT:
         {
-          int classes = t.shape(t.rank() - 1);
+          int classes = t.rank() == 0 ? 1 : t.shape(t.rank() - 1);
           int column = i % classes;
           if (v == 1.0 && column > 0) {
             Case moved = c.copy();

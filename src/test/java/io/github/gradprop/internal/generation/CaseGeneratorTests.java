@@ -110,6 +110,23 @@ class CaseGeneratorTests {
   }
 
   @Test
+  void scalarTensors_areGenerated_withFanInOne_andOneHotScalarTargetsAreOne() {
+    ModelSpec scalars =
+        ModelSpec.named("scalar bias and target").inputs("batch", "in").parameter("b").targets();
+    Map<String, int[]> r = new LinkedHashMap<>();
+    r.put("batch", new int[] {1, 3});
+    r.put("in", new int[] {1, 3});
+    CaseGenerator fanIn =
+        new CaseGenerator(scalars, r, ValueDistribution.NORMAL_FAN_IN, 1.0, TargetKind.ONE_HOT, 0.5);
+    for (long seed = 1; seed <= 20; seed++) {
+      Case c = fanIn.generate(seed);
+      assertThat(c.parameters().tensor("b").rank()).isZero();
+      assertThat(c.parameters().tensor("b").size()).isEqualTo(1);
+      assertThat(c.batch().targetTensor().toArray()).containsExactly(1.0);
+    }
+  }
+
+  @Test
   void seedSequence_isDeterministic_andNeverZero() {
     assertThat(Seeds.next(1)).isEqualTo(Seeds.next(1)).isNotEqualTo(Seeds.next(2)).isNotZero();
     assertThat(Seeds.fresh()).isPositive();

@@ -66,4 +66,24 @@ class CaseEditsTests {
     Case smaller = CaseEdits.deleteIndex(c, "hidden", 1);
     assertThat(smaller.parameters().matrix("w")).isDeepEqualTo(new double[][] {{1}, {2}});
   }
+
+  @Test
+  void anAxisThatGrows_whenAnotherDimShrinks_keepsItsEntries_andEndsInZeros() {
+    ModelSpec conv =
+        ModelSpec.named("conv1d")
+            .inputs("batch", "length")
+            .parameter("kernel", "width")
+            .targets("batch", "length - width + 1");
+    Case c =
+        Case.builder(conv)
+            .inputs(new double[][] {{1, 2, 3}})
+            .parameter("kernel", new double[] {10, 20})
+            .targets(new double[][] {{7, 8}})
+            .build();
+    Case smaller = CaseEdits.deleteIndex(c, "width", 0);
+    assertThat(smaller.dims()).containsEntry("length", 3).containsEntry("width", 1);
+    assertThat(smaller.parameters().vector("kernel")).containsExactly(20);
+    assertThat(smaller.batch().targets()).isDeepEqualTo(new double[][] {{7, 8, 0}});
+    assertThat(smaller.batch().inputs()).isDeepEqualTo(new double[][] {{1, 2, 3}});
+  }
 }
