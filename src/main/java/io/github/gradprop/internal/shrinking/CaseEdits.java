@@ -14,7 +14,8 @@ public final class CaseEdits {
   /**
    * Deletes index {@code k} of dimension {@code dim} from every tensor: an axis whose length drops
    * by one (a bare {@code dim} axis, or {@code dim + 1} for a bias column) loses index {@code k};
-   * an axis that shrinks by more (such as {@code 2 * dim}) keeps its leading entries. So deleting
+   * an axis that shrinks by {@code m > 1} (such as {@code 2 * dim}, gates stacked in blocks) loses
+   * index {@code k} of each of its {@code m} blocks of length {@code dim}. So deleting
    * hidden unit {@code k} removes row {@code k} of {@code w1[hidden, in + 1]} and column {@code k}
    * of {@code w2[out, hidden + 1]}, and every other value stays where it was. An axis that grows
    * (such as {@code length - width + 1} when {@code width} drops) keeps its entries and gets zeros
@@ -26,13 +27,14 @@ public final class CaseEdits {
     Case out = Case.zeros(c.spec(), dims);
     List<Tensor> from = c.tensors();
     List<Tensor> to = out.tensors();
+    int oldDim = c.dim(dim);
     for (int t = 0; t < to.size(); t++) {
-      copyDeleting(from.get(t), to.get(t), k);
+      copyDeleting(from.get(t), to.get(t), k, oldDim);
     }
     return out;
   }
 
-  private static void copyDeleting(Tensor src, Tensor dst, int k) {
+  private static void copyDeleting(Tensor src, Tensor dst, int k, int oldDim) {
     int rank = dst.rank();
     int[] srcShape = src.shape();
     int[] dstShape = dst.shape();
@@ -49,17 +51,34 @@ public final class CaseEdits {
       for (int a = rank - 1; a >= 0; a--) {
         int i = rest % dstShape[a];
         rest /= dstShape[a];
-        if (srcShape[a] == dstShape[a] + 1) {
+        int shrink = srcShape[a] - dstShape[a];
+        if (shrink == 1) {
           int kk = Math.min(k, srcShape[a] - 1);
           if (i >= kk) {
             i++;
           }
+        } else if (shrink > 1 && oldDim > 1 && shrink * oldDim <= srcShape[a]) {
+          i = blockIndex(i, shrink, oldDim, k);
         }
         added |= i >= srcShape[a];
         srcIndex += i * srcStride[a];
       }
       dst.set(j, added ? 0.0 : src.get(srcIndex));
     }
+  }
+
+  /**
+   * Where entry {@code i} of an axis laid out as {@code blocks} blocks of length {@code oldDim}
+   * (then any extra entries) came from, once index {@code k} is deleted from every block.
+   */
+  private static int blockIndex(int i, int blocks, int oldDim, int k) {
+    int newDim = oldDim - 1;
+    if (i >= blocks * newDim) {
+      return i + blocks; // an extra entry after the blocks, such as a bias
+    }
+    int block = i / newDim;
+    int offset = i % newDim;
+    return block * oldDim + (offset >= k ? offset + 1 : offset);
   }
 
   /** A copy of {@code c} with entry {@code i} of tensor number {@code tensor} set to {@code v}. */

@@ -60,30 +60,27 @@ class CaseEditsTests {
   }
 
   @Test
-  void anAxisThatShrinksByMoreThanOne_keepsItsLeadingEntries() {
+  void anAxisOfStackedBlocks_losesTheUnitFromEveryBlock() {
     ModelSpec gates = ModelSpec.named("gates").inputs("batch", "in").parameter("w", "2 * hidden", "in");
-    Case c = Case.builder(gates).inputs(new double[][] {{1}}).parameter("w", new double[][] {{1}, {2}, {3}, {4}}).build();
+    Case c =
+        Case.builder(gates)
+            .inputs(new double[][] {{1}})
+            .parameter("w", new double[][] {{10}, {11}, {12}, {20}, {21}, {22}})
+            .dim("hidden", 3)
+            .build();
     Case smaller = CaseEdits.deleteIndex(c, "hidden", 1);
-    assertThat(smaller.parameters().matrix("w")).isDeepEqualTo(new double[][] {{1}, {2}});
+    assertThat(smaller.parameters().matrix("w")).isDeepEqualTo(new double[][] {{10}, {12}, {20}, {22}});
   }
 
   @Test
-  void anAxisThatGrows_whenAnotherDimShrinks_keepsItsEntries_andEndsInZeros() {
-    ModelSpec conv =
-        ModelSpec.named("conv1d")
-            .inputs("batch", "length")
-            .parameter("kernel", "width")
-            .targets("batch", "length - width + 1");
+  void stackedBlocksFollowedByExtras_keepTheExtras() {
+    ModelSpec gates = ModelSpec.named("gates with bias").inputs("batch", "in").parameter("w", "2 * hidden + 1");
     Case c =
-        Case.builder(conv)
-            .inputs(new double[][] {{1, 2, 3}})
-            .parameter("kernel", new double[] {10, 20})
-            .targets(new double[][] {{7, 8}})
+        Case.builder(gates)
+            .inputs(new double[][] {{1}})
+            .parameter("w", new double[] {10, 11, 20, 21, 99})
+            .dim("hidden", 2)
             .build();
-    Case smaller = CaseEdits.deleteIndex(c, "width", 0);
-    assertThat(smaller.dims()).containsEntry("length", 3).containsEntry("width", 1);
-    assertThat(smaller.parameters().vector("kernel")).containsExactly(20);
-    assertThat(smaller.batch().targets()).isDeepEqualTo(new double[][] {{7, 8, 0}});
-    assertThat(smaller.batch().inputs()).isDeepEqualTo(new double[][] {{1, 2, 3}});
+    assertThat(CaseEdits.deleteIndex(c, "hidden", 0).parameters().vector("w")).containsExactly(11, 21, 99);
   }
 }
