@@ -12,8 +12,7 @@ import org.apiguardian.api.API;
  * @param tensor the tensor's name, e.g. {@code w1}
  * @param index the entry's multi-index within the tensor
  * @param flatIndex the entry's row-major index within the tensor (for {@link
- *     Verdict#KINK_MISMATCH}, of the first tied entry; see {@link
- *     GradientCheckResult#tiedEntries})
+ *     Verdict#KINK_MISMATCH}, of the first tied entry; see {@link GradientCheckResult#tiedEntries})
  * @param analytic the derivative the model's backward pass returned; for {@link
  *     Verdict#KINK_MISMATCH}, its projection on the tie direction (the sum over the tied entries)
  * @param numeric the finite-difference estimate; for {@link Verdict#KINK_MISMATCH}, the directional

@@ -30,7 +30,8 @@ public final class GradientCheck {
   /** Checks {@code model} on generated cases once the method returns. Call it exactly once. */
   public void that(GradientModel model) {
     if (model == null) {
-      throw new PropertyConfigurationException("GradientCheck.that(model) needs a model, but was null.");
+      throw new PropertyConfigurationException(
+          "GradientCheck.that(model) needs a model, but was null.");
     }
     if (this.model != null) {
       throw new PropertyConfigurationException(

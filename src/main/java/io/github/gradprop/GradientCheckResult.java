@@ -187,8 +187,8 @@ public final class GradientCheckResult {
 
   /**
    * Facts about non-smoothness the user should know about, even when the check passes: steep
-   * one-sided slopes (a clipped log), a loss that is not finite within one step, kinks under
-   * {@link KinkPolicy#STRICT}. Keys and values as the report prints them.
+   * one-sided slopes (a clipped log), a loss that is not finite within one step, kinks under {@link
+   * KinkPolicy#STRICT}. Keys and values as the report prints them.
    */
   public Map<String, String> notes() {
     return kinks.notes();

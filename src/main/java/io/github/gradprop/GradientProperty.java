@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Use {@code @GradientProperty} on a test method to check a model's backward pass on many
- * generated cases (dimensions, weights, inputs, targets) and, when one fails, to shrink it to the
- * smallest case that still fails and report that.
+ * Use {@code @GradientProperty} on a test method to check a model's backward pass on many generated
+ * cases (dimensions, weights, inputs, targets) and, when one fails, to shrink it to the smallest
+ * case that still fails and report that.
  *
- * <p>The method takes a {@link GradientCheck} and names the model; gradprop does the rest after
- * the method returns. It runs as an ordinary JUnit Jupiter test (Surefire, IDEs, the console
- * launcher) next to plain {@code @Test} methods.
+ * <p>The method takes a {@link GradientCheck} and names the model; gradprop does the rest after the
+ * method returns. It runs as an ordinary JUnit Jupiter test (Surefire, IDEs, the console launcher)
+ * next to plain {@code @Test} methods.
  *
  * <pre>{@code
  * @GradientProperty(dims = {"hidden = 1..6", "batch = 1..4"}, targets = TargetKind.BINARY)
@@ -35,9 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Unset attributes fall back to configuration parameters ({@code junit-platform.properties} or
- * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link
- * #seed()}, for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code
- * gradprop.replay}.
+ * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link #seed()},
+ * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})

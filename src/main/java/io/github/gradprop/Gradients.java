@@ -37,8 +37,7 @@ public final class Gradients {
   }
 
   /** Checks every gradient entry of {@code model} on {@code aCase}. */
-  public static GradientCheckResult check(
-      GradientModel model, Case aCase, CheckOptions options) {
+  public static GradientCheckResult check(GradientModel model, Case aCase, CheckOptions options) {
     if (model == null || aCase == null || options == null) {
       throw new IllegalArgumentException("model, case and options must not be null");
     }

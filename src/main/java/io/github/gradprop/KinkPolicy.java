@@ -5,9 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 /**
- * Use {@code KinkPolicy} to choose what a gradient check does where the loss is not
- * differentiable: at a ReLU input of exactly 0, a tie in a max or max-pool, {@code |x|} at 0, the
- * corner of a hinge or clamp. Set it with {@link CheckOptions#withKinkPolicy}.
+ * Use {@code KinkPolicy} to choose what a gradient check does where the loss is not differentiable:
+ * at a ReLU input of exactly 0, a tie in a max or max-pool, {@code |x|} at 0, the corner of a hinge
+ * or clamp. Set it with {@link CheckOptions#withKinkPolicy}.
  *
  * <pre>{@code
  * // default: kinks pass, a mismatch fails only if it persists at a nearby generic point

@@ -12,9 +12,8 @@ public enum ValueDistribution {
   /** Uniform on {@code [-scale, scale]}. The default. */
   UNIFORM,
   /**
-   * Normal with standard deviation {@code scale / sqrt(fan-in)} for parameters, where fan-in is
-   * the length of a tensor's last axis (Xavier/LeCun style); inputs are normal with sd {@code
-   * scale}.
+   * Normal with standard deviation {@code scale / sqrt(fan-in)} for parameters, where fan-in is the
+   * length of a tensor's last axis (Xavier/LeCun style); inputs are normal with sd {@code scale}.
    */
   NORMAL_FAN_IN
 }

@@ -126,7 +126,11 @@ class ArchitectureTests {
 
   @Test
   void internalPackages_areFreeOfCycles() {
-    slices().matching("io.github.gradprop.internal.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    slices()
+        .matching("io.github.gradprop.internal.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(PRODUCTION);
   }
 
   @Test
@@ -157,7 +161,8 @@ class ArchitectureTests {
   @Test
   void theProductionImport_seesTheApiAndTheInternals() {
     assertThat(PRODUCTION.contain(Gradients.class)).isTrue();
-    assertThat(PRODUCTION.contain(io.github.gradprop.internal.check.GradientChecker.class)).isTrue();
+    assertThat(PRODUCTION.contain(io.github.gradprop.internal.check.GradientChecker.class))
+        .isTrue();
     assertThat(PRODUCTION.contain(LeakyApi.class)).isFalse();
   }
 }

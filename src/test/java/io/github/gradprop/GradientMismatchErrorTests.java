@@ -7,7 +7,9 @@ import io.github.gradprop.testmodels.OneHiddenUnit;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
-/** Golden full-text tests of the report, on a model worked out by hand (see {@link OneHiddenUnit}). */
+/**
+ * Golden full-text tests of the report, on a model worked out by hand (see {@link OneHiddenUnit}).
+ */
 class GradientMismatchErrorTests {
 
   /** The lines joined as the report joins them ({@code %n}), with a final line separator. */
@@ -29,20 +31,20 @@ class GradientMismatchErrorTests {
     assertThat(error.getMessage())
         .isEqualTo(
             lines(
-                "Analytic gradient disagrees with finite differences for 1 of 1 entries of w2",
-                "model     : one hidden unit, squared error",
-                "shape     : batch=1 in=2 hidden=1 out=1",
-                "loss      : 2.0",
-                "scheme    : central difference, step 6.1e-06 * max(1, |theta|)",
-                "tolerance : |analytic - numeric| <= 1.0e-08 + 1.0e-06 * |numeric| + rounding"
-                    + " (at most 1.2e-09 here)",
-                "policy    : default (a mismatch fails only if it persists at a nearby generic point)",
-                "confirmed : the mismatch persists at a nearby generic point (weights and inputs"
-                    + " moved by about 1e-3 relative)",
-                "",
-                "tensor  index   analytic       numeric        rel-error  verdict",
-                "w2      [0, 0]   2.000000e+00   3.000000e+00  3.3e-01    MISMATCH",
-                "(2 entries agree; worst first, at most 10 rows)")
+                    "Analytic gradient disagrees with finite differences for 1 of 1 entries of w2",
+                    "model     : one hidden unit, squared error",
+                    "shape     : batch=1 in=2 hidden=1 out=1",
+                    "loss      : 2.0",
+                    "scheme    : central difference, step 6.1e-06 * max(1, |theta|)",
+                    "tolerance : |analytic - numeric| <= 1.0e-08 + 1.0e-06 * |numeric| + rounding"
+                        + " (at most 1.2e-09 here)",
+                    "policy    : default (a mismatch fails only if it persists at a nearby generic point)",
+                    "confirmed : the mismatch persists at a nearby generic point (weights and inputs"
+                        + " moved by about 1e-3 relative)",
+                    "",
+                    "tensor  index   analytic       numeric        rel-error  verdict",
+                    "w2      [0, 0]   2.000000e+00   3.000000e+00  3.3e-01    MISMATCH",
+                    "(2 entries agree; worst first, at most 10 rows)")
                 .stripTrailing());
   }
 
@@ -75,7 +77,8 @@ class GradientMismatchErrorTests {
     assertThat(result.loss()).isEqualTo(2.0);
     assertThat(result.analytic("w1")).containsExactly(4.0, 8.0);
     assertThat(result.analytic("w2")).containsExactly(3.0);
-    assertThat(result.numeric("w2")[0]).isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(result.numeric("w2")[0])
+        .isCloseTo(3.0, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
@@ -94,7 +97,8 @@ class GradientMismatchErrorTests {
             e -> {
               assertThat(e.tensor()).isEqualTo("w2");
               assertThat(e.analytic()).isEqualTo(2.0);
-              assertThat(e.relativeError()).isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+              assertThat(e.relativeError())
+                  .isCloseTo(1.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
             });
     assertThat(error.getMessage()).isEqualTo(error.result().report());
   }

@@ -37,8 +37,8 @@ class GradientsTests {
 
   /**
    * The flat index of the largest |gradient| entry of {@code tensor}. Planted errors go there: a
-   * relative error of 1e-5 is then far above {@code atol} (1e-8), whereas in an entry of, say,
-   * |g| ~ 1e-4 it would be 1e-9, below any float64 finite-difference resolution.
+   * relative error of 1e-5 is then far above {@code atol} (1e-8), whereas in an entry of, say, |g|
+   * ~ 1e-4 it would be 1e-9, below any float64 finite-difference resolution.
    */
   static int largestEntry(GradientModel model, Case c, String tensor) {
     Parameters g = c.parameters().zerosLike();
@@ -126,7 +126,8 @@ class GradientsTests {
 
     @ParameterizedTest(name = "seed {0}, largest entry of {1}")
     @MethodSource("plantedErrors")
-    void plantedRelativeError1eMinus5_throws_withAMessageThatNamesThatEntry(long seed, String tensor) {
+    void plantedRelativeError1eMinus5_throws_withAMessageThatNamesThatEntry(
+        long seed, String tensor) {
       Case c = ReferenceMlp.referenceCase(seed);
       int index = largestEntry(new ReferenceMlp(), c, tensor);
       String indexText = c.parameters().tensor(tensor).indexText(index);
@@ -153,7 +154,10 @@ class GradientsTests {
                       .startsWith(tensor + " ")
                       .contains(" " + indexText + " ")
                       .endsWith("MISMATCH"));
-      assertThat(error.result().failures()).singleElement().extracting(EntryCheck::flatIndex).isEqualTo(index);
+      assertThat(error.result().failures())
+          .singleElement()
+          .extracting(EntryCheck::flatIndex)
+          .isEqualTo(index);
     }
 
     @Test
@@ -162,7 +166,8 @@ class GradientsTests {
       int inW1 = largestEntry(new ReferenceMlp(), c, "w1");
       int inB2 = largestEntry(new ReferenceMlp(), c, "b2");
       GradientModel model =
-          new PlantedError(new PlantedError(new ReferenceMlp(), "w1", inW1, 1e-5), "b2", inB2, 1e-3);
+          new PlantedError(
+              new PlantedError(new ReferenceMlp(), "w1", inW1, 1e-5), "b2", inB2, 1e-3);
 
       GradientCheckResult result = Gradients.check(model, c);
 
@@ -221,8 +226,7 @@ class GradientsTests {
 
     static Stream<Arguments> seedsSchemesAndTensors() {
       List<Arguments> cases = new ArrayList<>();
-      for (long seed :
-          Kinks.seedsClearOfKinks(3, DifferenceScheme.FIVE_POINT.defaultStep(), 2)) {
+      for (long seed : Kinks.seedsClearOfKinks(3, DifferenceScheme.FIVE_POINT.defaultStep(), 2)) {
         for (DifferenceScheme scheme :
             List.of(DifferenceScheme.FIVE_POINT, DifferenceScheme.RICHARDSON)) {
           for (String tensor : MLP_TENSORS) {
@@ -294,8 +298,7 @@ class GradientsTests {
     void aNaNGradientEntry_isNonFinite_andNamed() {
       Case c = ReferenceMlp.randomCase(1, 2, 3, 4, 2);
 
-      GradientCheckResult result =
-          Gradients.check(mlpWithGradientEntry("w2", 5, Double.NaN), c);
+      GradientCheckResult result = Gradients.check(mlpWithGradientEntry("w2", 5, Double.NaN), c);
 
       assertThat(result.failures())
           .singleElement()
@@ -351,39 +354,59 @@ class GradientsTests {
     @Test
     void aLossThatIsNaN_insideTheStencil_isCheckedWithSmallerSteps_andTheReportSaysSo() {
       // w - h < 0 for w = 1e-7 and h ~ 6e-6: log is NaN there, finite closer in.
-      Case c = Case.builder(logSpec).parameter("w", new double[] {1e-7}).inputs(new double[][] {{0}}).build();
+      Case c =
+          Case.builder(logSpec)
+              .parameter("w", new double[] {1e-7})
+              .inputs(new double[][] {{0}})
+              .build();
 
       GradientCheckResult result = Gradients.check(logOfW(), c);
 
       assertThat(result.passed()).isTrue();
-      assertThat(result.numeric("w")[0]).isCloseTo(1e7, org.assertj.core.data.Offset.offset(1e7 * 1e-6));
+      assertThat(result.numeric("w")[0])
+          .isCloseTo(1e7, org.assertj.core.data.Offset.offset(1e7 * 1e-6));
       assertThat(result.report()).contains("non-finite : the loss is NaN at w[0] - 6.1e-06");
     }
 
     @Test
     void aWrongGradient_nextToWhereTheLossIsNaN_isStillAMismatch() {
-      Case c = Case.builder(logSpec).parameter("w", new double[] {1e-7}).inputs(new double[][] {{0}}).build();
+      Case c =
+          Case.builder(logSpec)
+              .parameter("w", new double[] {1e-7})
+              .inputs(new double[][] {{0}})
+              .build();
 
       for (double factor : new double[] {1.1, 1.001, 0.99}) {
         GradientCheckResult result = Gradients.check(logOfWOffBy(factor), c);
-        assertThat(result.failures()).as("factor %s", factor).singleElement()
+        assertThat(result.failures())
+            .as("factor %s", factor)
+            .singleElement()
             .satisfies(e -> assertThat(e.verdict()).isEqualTo(Verdict.MISMATCH));
       }
     }
 
     @Test
     void aLossThatIsNaN_atThePointItself_isNonFinite() {
-      Case c = Case.builder(logSpec).parameter("w", new double[] {-1.0}).inputs(new double[][] {{0}}).build();
+      Case c =
+          Case.builder(logSpec)
+              .parameter("w", new double[] {-1.0})
+              .inputs(new double[][] {{0}})
+              .build();
 
       GradientCheckResult result = Gradients.check(logOfW(), c);
 
-      assertThat(result.failures()).singleElement()
+      assertThat(result.failures())
+          .singleElement()
           .satisfies(e -> assertThat(e.verdict()).isEqualTo(Verdict.NON_FINITE));
     }
 
     @Test
     void aLossThatIsFinite_insideTheStencil_passes() {
-      Case c = Case.builder(logSpec).parameter("w", new double[] {1.0}).inputs(new double[][] {{0}}).build();
+      Case c =
+          Case.builder(logSpec)
+              .parameter("w", new double[] {1.0})
+              .inputs(new double[][] {{0}})
+              .build();
 
       assertThat(Gradients.check(logOfW(), c).passed()).isTrue();
     }
@@ -442,7 +465,10 @@ class GradientsTests {
       GradientCheckResult result =
           Gradients.check(LinearRegression.withInputGradientSignFlipped(), c);
 
-      assertThat(result.failures()).hasSize(12).extracting(EntryCheck::tensor).containsOnly("inputs");
+      assertThat(result.failures())
+          .hasSize(12)
+          .extracting(EntryCheck::tensor)
+          .containsOnly("inputs");
     }
 
     @Test
@@ -453,7 +479,8 @@ class GradientsTests {
 
       assertThat(result.passed()).isTrue();
       double[] w = c.parameters().tensor("w").toArray();
-      double[] exact = LogisticRegression.gradient(w, c.batch().inputs(), c.batch().targets(), false);
+      double[] exact =
+          LogisticRegression.gradient(w, c.batch().inputs(), c.batch().targets(), false);
       assertThat(result.numeric("w")).containsExactly(exact, within(1e-9));
     }
 
@@ -499,11 +526,13 @@ class GradientsTests {
       GradientCheckResult result = Gradients.check(LinearRegression.correct(), c);
 
       assertThat(result.modelName()).isEqualTo("linear regression, squared error");
-      assertThat(result.dims()).containsExactly(
-          org.assertj.core.api.Assertions.entry("batch", 2),
-          org.assertj.core.api.Assertions.entry("in", 3),
-          org.assertj.core.api.Assertions.entry("out", 2));
-      assertThat(result.loss()).isEqualTo(LinearRegression.correct().loss(c.parameters(), c.batch()));
+      assertThat(result.dims())
+          .containsExactly(
+              org.assertj.core.api.Assertions.entry("batch", 2),
+              org.assertj.core.api.Assertions.entry("in", 3),
+              org.assertj.core.api.Assertions.entry("out", 2));
+      assertThat(result.loss())
+          .isEqualTo(LinearRegression.correct().loss(c.parameters(), c.batch()));
       assertThat(result.entries("w")).isEqualTo(6);
     }
 
@@ -522,7 +551,8 @@ class GradientsTests {
     @Test
     void nullArguments_areRejected() {
       Case c = LinearRegression.randomCase(1, 2, 3, 2);
-      assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> Gradients.check(null, c)))
+      assertThat(
+              catchThrowableOfType(IllegalArgumentException.class, () -> Gradients.check(null, c)))
           .isNotNull();
       assertThat(
               catchThrowableOfType(

@@ -70,7 +70,9 @@ class ModelContractTests {
 
       assertThat(e.getMessage())
           .startsWith(
-              "Model `" + NAME + "` threw from loss(...) at the given point:"
+              "Model `"
+                  + NAME
+                  + "` threw from loss(...) at the given point:"
                   + " java.lang.IllegalStateException: boom")
           .endsWith("shape : batch=2 in=3 out=2");
       assertThat(e).hasCause(boom);
@@ -91,12 +93,16 @@ class ModelContractTests {
 
       ModelConfigurationException e = configurationError(model, aCase());
 
-      double h = io.github.gradprop.internal.numerics.FiniteDifferences.step(
-          0.5, DifferenceScheme.CENTRAL.defaultStep());
+      double h =
+          io.github.gradprop.internal.numerics.FiniteDifferences.step(
+              0.5, DifferenceScheme.CENTRAL.defaultStep());
       assertThat(e.getMessage())
           .startsWith(
-              "Model `" + NAME + "` threw from loss(...) with w[0, 1] moved from 0.5 to "
-                  + (0.5 + h) + ": java.lang.ArithmeticException: w[0][1] moved");
+              "Model `"
+                  + NAME
+                  + "` threw from loss(...) with w[0, 1] moved from 0.5 to "
+                  + (0.5 + h)
+                  + ": java.lang.ArithmeticException: w[0][1] moved");
       assertThat(e.getCause()).isInstanceOf(ArithmeticException.class);
     }
 
@@ -114,7 +120,9 @@ class ModelContractTests {
 
       assertThat(e.getMessage())
           .startsWith(
-              "Model `" + NAME + "` threw from gradient(...) at the given point:"
+              "Model `"
+                  + NAME
+                  + "` threw from gradient(...) at the given point:"
                   + " java.lang.IndexOutOfBoundsException: Index 3 out of bounds");
     }
 
@@ -173,8 +181,12 @@ class ModelContractTests {
 
       assertThat(e.getMessage())
           .startsWith(
-              "Model `" + NAME + "` modified its arguments: after loss(...), w[1, 2] was 42.0"
-                  + " instead of " + before + ".");
+              "Model `"
+                  + NAME
+                  + "` modified its arguments: after loss(...), w[1, 2] was 42.0"
+                  + " instead of "
+                  + before
+                  + ".");
     }
 
     @Test
@@ -205,7 +217,10 @@ class ModelContractTests {
               });
 
       assertThat(configurationError(model, aCase()).getMessage())
-          .startsWith("Model `" + NAME + "` modified its arguments: after gradient(...), targets[0, 1] was");
+          .startsWith(
+              "Model `"
+                  + NAME
+                  + "` modified its arguments: after gradient(...), targets[0, 1] was");
     }
 
     @Test
@@ -239,12 +254,17 @@ class ModelContractTests {
               },
               CORRECT::gradient);
 
-      double h = io.github.gradprop.internal.numerics.FiniteDifferences.step(
-          0.5, DifferenceScheme.CENTRAL.defaultStep());
+      double h =
+          io.github.gradprop.internal.numerics.FiniteDifferences.step(
+              0.5, DifferenceScheme.CENTRAL.defaultStep());
       assertThat(configurationError(model, aCase()).getMessage())
           .startsWith(
-              "Model `" + NAME + "` modified its arguments: loss(...) with w[0, 1] moved from 0.5"
-                  + " to " + (0.5 + h) + " set it to 0.5.");
+              "Model `"
+                  + NAME
+                  + "` modified its arguments: loss(...) with w[0, 1] moved from 0.5"
+                  + " to "
+                  + (0.5 + h)
+                  + " set it to 0.5.");
     }
 
     @Test
@@ -276,7 +296,10 @@ class ModelContractTests {
               CORRECT::gradient);
 
       assertThat(configurationError(model, aCase()).getMessage())
-          .startsWith("Model `" + NAME + "` is not deterministic: two calls of loss(...) on the same case returned");
+          .startsWith(
+              "Model `"
+                  + NAME
+                  + "` is not deterministic: two calls of loss(...) on the same case returned");
     }
 
     @Test
@@ -302,7 +325,9 @@ class ModelContractTests {
 
       assertThat(configurationError(model, aCase()).getMessage())
           .startsWith(
-              "Model `" + NAME + "` is not deterministic: two calls of gradient(...) on the same"
+              "Model `"
+                  + NAME
+                  + "` is not deterministic: two calls of gradient(...) on the same"
                   + " case gave w[0, 0] = ");
     }
 
@@ -340,7 +365,8 @@ class ModelContractTests {
               LogisticRegression::loss,
               (w, x, y) -> new double[w.length - 1]);
 
-      ModelConfigurationException e = configurationError(model, LogisticRegression.randomCase(1, 4, 3));
+      ModelConfigurationException e =
+          configurationError(model, LogisticRegression.randomCase(1, 4, 3));
 
       assertThat(e.getMessage())
           .startsWith("Model `logistic regression` threw from gradient(...) at the given point")
@@ -365,7 +391,8 @@ class ModelContractTests {
               .build();
 
       assertThat(configurationError(model, c).getMessage())
-          .contains("The gradient has 8 entries, but the weight vector has 6 (w[2, 2] at 0, v[2] at 4)");
+          .contains(
+              "The gradient has 8 entries, but the weight vector has 6 (w[2, 2] at 0, v[2] at 4)");
     }
 
     @Test
@@ -413,7 +440,8 @@ class ModelContractTests {
       GradientModel model = Models.of(moreParameters, (p, b) -> 0, (p, b, g) -> {});
 
       assertThat(configurationError(model, aCase()).getMessage())
-          .startsWith("The case does not fit model `" + NAME + "`: tensor `extra` is missing in the case");
+          .startsWith(
+              "The case does not fit model `" + NAME + "`: tensor `extra` is missing in the case");
     }
 
     @Test
@@ -433,12 +461,13 @@ class ModelContractTests {
 
     @Test
     void aNullSpec_isAConfigurationError() {
-      GradientModel model = new Delegating(CORRECT) {
-        @Override
-        public ModelSpec spec() {
-          return null;
-        }
-      };
+      GradientModel model =
+          new Delegating(CORRECT) {
+            @Override
+            public ModelSpec spec() {
+              return null;
+            }
+          };
 
       assertThat(configurationError(model, aCase())).hasMessageContaining("returned a null spec()");
     }

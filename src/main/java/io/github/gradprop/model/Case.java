@@ -221,8 +221,7 @@ public final class Case {
 
     private String checkTargets() {
       if (spec.targetsOrNull() == null) {
-        throw new IllegalArgumentException(
-            "Model `" + spec.name() + "` declares no targets(...)");
+        throw new IllegalArgumentException("Model `" + spec.name() + "` declares no targets(...)");
       }
       return ModelSpec.TARGETS;
     }
@@ -264,7 +263,8 @@ public final class Case {
                 || arrays.containsKey(n)
                 || cubes.containsKey(n)
                 || scalars.containsKey(n);
-        if (!given && !(flat != null && !n.equals(ModelSpec.INPUTS) && !n.equals(ModelSpec.TARGETS))) {
+        if (!given
+            && !(flat != null && !n.equals(ModelSpec.INPUTS) && !n.equals(ModelSpec.TARGETS))) {
           throw new IllegalArgumentException(
               "Model `" + spec.name() + "`: no values given for `" + n + "`");
         }

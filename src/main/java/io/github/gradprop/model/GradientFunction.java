@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
-/** Implement {@code GradientFunction} (usually as a lambda) to give {@link Models#of} a backward. */
+/**
+ * Implement {@code GradientFunction} (usually as a lambda) to give {@link Models#of} a backward.
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface GradientFunction {

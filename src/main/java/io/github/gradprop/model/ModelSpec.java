@@ -92,14 +92,12 @@ public final class ModelSpec {
 
   /** Declares the inputs' axes, e.g. {@code inputs("batch", "in")}. */
   public ModelSpec inputs(String... axes) {
-    return new ModelSpec(
-        name, parameters, new TensorSpec(INPUTS, axes), targets, layout, dimOrder);
+    return new ModelSpec(name, parameters, new TensorSpec(INPUTS, axes), targets, layout, dimOrder);
   }
 
   /** Declares the targets' axes, e.g. {@code targets("batch", "out")}. */
   public ModelSpec targets(String... axes) {
-    return new ModelSpec(
-        name, parameters, inputs, new TensorSpec(TARGETS, axes), layout, dimOrder);
+    return new ModelSpec(name, parameters, inputs, new TensorSpec(TARGETS, axes), layout, dimOrder);
   }
 
   /** Chooses how parameters are stored; {@link ParameterLayout#MATRICES} by default. */
@@ -178,7 +176,8 @@ public final class ModelSpec {
     for (String d : dims()) {
       Integer v = dims.get(d);
       if (v == null) {
-        throw new IllegalArgumentException("Model `" + name + "`: no value for dimension `" + d + "`");
+        throw new IllegalArgumentException(
+            "Model `" + name + "`: no value for dimension `" + d + "`");
       }
       if (v < 1) {
         throw new IllegalArgumentException(

@@ -68,7 +68,8 @@ public final class Models {
         flatSpec,
         (p, b) -> loss.loss(p.flat(), b.inputs(), b.hasTargets() ? b.targets() : null),
         (p, b, g) -> {
-          double[] df = gradient.gradient(p.flat(), b.inputs(), b.hasTargets() ? b.targets() : null);
+          double[] df =
+              gradient.gradient(p.flat(), b.inputs(), b.hasTargets() ? b.targets() : null);
           double[] out = g.flat();
           if (df == null) {
             throw new IllegalArgumentException(

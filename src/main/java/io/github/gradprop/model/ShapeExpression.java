@@ -52,7 +52,8 @@ final class ShapeExpression {
     long value = root.eval(dims);
     if (value < 1 || value > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          String.format("Axis `%s` evaluates to %d for %s; every axis needs >= 1", text, value, dims));
+          String.format(
+              "Axis `%s` evaluates to %d for %s; every axis needs >= 1", text, value, dims));
     }
     return (int) value;
   }

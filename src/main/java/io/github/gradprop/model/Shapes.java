@@ -69,7 +69,9 @@ final class Shapes {
       throw new IllegalArgumentException(
           String.format(
               "Tensor `%s` of shape %s needs a rectangular double[][][], but %s given",
-              t.name(), Arrays.toString(t.shape()), values == null ? "null was" : "a ragged or empty one was"));
+              t.name(),
+              Arrays.toString(t.shape()),
+              values == null ? "null was" : "a ragged or empty one was"));
     }
     return shape;
   }

@@ -73,10 +73,7 @@ public final class DetectionPowerBenchmark {
               "PyTorch tolerances",
               CheckOptions.defaults().withStep(1e-6).withAtol(1e-5).withRtol(1e-3),
               1),
-          new Variant(
-              "central, atol=rtol=0",
-              CheckOptions.defaults().withAtol(0).withRtol(0),
-              1),
+          new Variant("central, atol=rtol=0", CheckOptions.defaults().withAtol(0).withRtol(0), 1),
           new Variant(
               "5-point, atol=rtol=0",
               CheckOptions.defaults()

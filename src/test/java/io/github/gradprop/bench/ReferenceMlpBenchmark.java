@@ -13,9 +13,9 @@ import java.util.Arrays;
  * Gradients.check} on it, and prints the ratio check time / (2P x forward time): how close the
  * check comes to the cost of the 2P loss calls that central differences need.
  *
- * <p>Each round times a block of 2P loss calls and then one full check, back to back, so that
- * load from other processes on a shared machine hits both sides of the ratio alike; the report
- * gives medians over the rounds.
+ * <p>Each round times a block of 2P loss calls and then one full check, back to back, so that load
+ * from other processes on a shared machine hits both sides of the ratio alike; the report gives
+ * medians over the rounds.
  *
  * <p>A main, not a test: timings belong in a report, not in a pass/fail build. Run it with
  *

@@ -65,8 +65,7 @@ class BuggyTwinsTests {
 
   private static void assertEveryMismatchIsConfirmed(GradientCheckResult r) {
     assertThat(r.kinkPolicy()).isEqualTo(KinkPolicy.CONFIRM);
-    long mismatches =
-        r.failures().stream().filter(e -> e.verdict() == Verdict.MISMATCH).count();
+    long mismatches = r.failures().stream().filter(e -> e.verdict() == Verdict.MISMATCH).count();
     assertThat(r.confirmations()).hasSize((int) mismatches);
     for (EntryCheck there : r.confirmations()) {
       assertThat(there.verdict()).isEqualTo(Verdict.MISMATCH);

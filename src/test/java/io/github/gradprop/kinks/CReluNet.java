@@ -6,8 +6,8 @@ import io.github.gradprop.model.ModelSpec;
 import io.github.gradprop.model.Parameters;
 
 /**
- * Concatenated ReLU, {@code h = [relu(z), relu(-z)]}, squared error: with output weights {@code
- * [1, -1]} it computes {@code relu(z) - relu(-z) = z}, the coincident-kink pattern where the usual
+ * Concatenated ReLU, {@code h = [relu(z), relu(-z)]}, squared error: with output weights {@code [1,
+ * -1]} it computes {@code relu(z) - relu(-z) = z}, the coincident-kink pattern where the usual
  * convention {@code relu'(0) = 0} disagrees with a loss that is smooth along the entry. The buggy
  * twin drops the {@code relu(-z)} branch from {@code dz} (a missing term).
  */

@@ -10,8 +10,8 @@ import io.github.gradprop.KinkPolicy;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
-import io.github.gradprop.model.Models;
 import io.github.gradprop.model.ModelSpec;
+import io.github.gradprop.model.Models;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +80,10 @@ class CoincidentKinkTests {
   @Test
   void kinksThatCancelAlongTheirJointDirection_areNoTieMismatch() {
     Case c =
-        Case.builder(CANCELLING).parameter("p", new double[] {0.0, 0.0}).inputs(new double[][] {{0.0}}).build();
+        Case.builder(CANCELLING)
+            .parameter("p", new double[] {0.0, 0.0})
+            .inputs(new double[][] {{0.0}})
+            .build();
     GradientCheckResult r = Gradients.check(cancelling(), c);
 
     // along (1, 1) the loss is t (slope 1) while the analytic projection is 0; moved a little

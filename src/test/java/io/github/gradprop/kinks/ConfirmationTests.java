@@ -70,8 +70,12 @@ class ConfirmationTests {
       EntryCheck there = r.confirmations().get(k);
       assertThat(there.tensor()).isEqualTo(here.tensor());
       assertThat(there.flatIndex()).isEqualTo(here.flatIndex());
-      assertThat(there.analytic()).isNotEqualTo(here.analytic()).isCloseTo(here.analytic(), org.assertj.core.data.Percentage.withPercentage(1));
-      assertThat(there.numeric()).isCloseTo(2.0 / 3 * there.analytic(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+      assertThat(there.analytic())
+          .isNotEqualTo(here.analytic())
+          .isCloseTo(here.analytic(), org.assertj.core.data.Percentage.withPercentage(1));
+      assertThat(there.numeric())
+          .isCloseTo(
+              2.0 / 3 * there.analytic(), org.assertj.core.data.Percentage.withPercentage(1e-3));
     }
   }
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorrectModelsWithKinksTests {
 
-  /** Models whose loss is continuously differentiable: their curvature jumps, they have no kinks. */
+  /**
+   * Models whose loss is continuously differentiable: their curvature jumps, they have no kinks.
+   */
   private static final Set<String> CURVATURE_JUMPS_ONLY = Set.of("huber", "elu");
 
   static Stream<KinkModels.Entry> models() {
@@ -30,7 +32,8 @@ class CorrectModelsWithKinksTests {
   @MethodSource("models")
   void correctModel_neverFails_onOneThousandFiveHundredKinkBiasedTries_andCountsItsKinks(
       KinkModels.Entry model, TestReporter reporter) {
-    Tally generic = Tally.run(model.correct(), model, Values.GENERIC, 300, 1, CheckOptions.defaults());
+    Tally generic =
+        Tally.run(model.correct(), model, Values.GENERIC, 300, 1, CheckOptions.defaults());
     Tally kinky = Tally.run(model.correct(), model, Values.KINKY, 600, 2, CheckOptions.defaults());
     Tally grid = Tally.run(model.correct(), model, Values.GRID, 600, 3, CheckOptions.defaults());
     Tally all = generic.plus(kinky).plus(grid);

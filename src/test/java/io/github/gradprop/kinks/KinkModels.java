@@ -14,7 +14,12 @@ final class KinkModels {
    * to put a case on its kinks.
    */
   record Entry(
-      String name, GradientModel correct, GradientModel buggy, String bug, Targets targets, Tweak tweak) {
+      String name,
+      GradientModel correct,
+      GradientModel buggy,
+      String bug,
+      Targets targets,
+      Tweak tweak) {
     @Override
     public String toString() {
       return name;
@@ -72,7 +77,9 @@ final class KinkModels {
             "hard-tanh",
             new Net("hard-tanh, squared error", Layers.hardTanh(true), Layers.squaredError()),
             new Net(
-                "hard-tanh, squared error, no clamp mask", Layers.hardTanh(false), Layers.squaredError()),
+                "hard-tanh, squared error, no clamp mask",
+                Layers.hardTanh(false),
+                Layers.squaredError()),
             "wrong mask",
             Targets.REAL,
             KinkCases.preActivationAt(-1, 1)),
@@ -106,7 +113,8 @@ final class KinkModels {
             KinkCases.outputAt(Layers.identity(), 0)),
         new Entry(
             "l1",
-            new Net("relu, squared error, l1", Layers.relu(), Layers.squaredError(), 0.1, true, false),
+            new Net(
+                "relu, squared error, l1", Layers.relu(), Layers.squaredError(), 0.1, true, false),
             new Net(
                 "relu, squared error, l1 missing in backward",
                 Layers.relu(),

@@ -56,7 +56,8 @@ class KinkOnlyBugsTests {
 
   @Test
   void maxThatPassesNoGradientToAnyTiedInput_isDetectedAlongTheTie() {
-    GradientCheckResult r = Gradients.check(new MaxPoolNet(Routing.NONE_TIED), TieCases.maxPoolTie());
+    GradientCheckResult r =
+        Gradients.check(new MaxPoolNet(Routing.NONE_TIED), TieCases.maxPoolTie());
 
     assertThat(r.failures()).extracting(EntryCheck::verdict).containsOnly(Verdict.KINK_MISMATCH);
     assertThat(r.failures()).extracting(EntryCheck::analytic).containsOnly(0.0);

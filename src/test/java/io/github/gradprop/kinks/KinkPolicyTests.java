@@ -59,7 +59,8 @@ class KinkPolicyTests {
         .containsExactly(Verdict.MISMATCH_AT_KINK, Verdict.MISMATCH_AT_KINK);
     assertThat(r.notes()).containsKey("at kinks");
     assertThat(r.report())
-        .contains("policy    : STRICT (disagreements at kinks fail without confirmation; correct code can fail this)")
+        .contains(
+            "policy    : STRICT (disagreements at kinks fail without confirmation; correct code can fail this)")
         .contains("the one-sided derivatives are 0.0e+00 (left) and -1.0e+00 (right)")
         .contains("correct code can fail KinkPolicy.STRICT at such points");
     assertThatThrownBy(() -> Gradients.assertCorrect(relu, atZero, policy(KinkPolicy.STRICT)))
@@ -76,13 +77,15 @@ class KinkPolicyTests {
     assertThat(r.kinkCount()).isEqualTo(2);
     assertThatThrownBy(() -> Gradients.assertCorrect(relu, atZero, policy(KinkPolicy.AVOID)))
         .isInstanceOf(RejectedCaseException.class)
-        .hasMessageStartingWith("Case rejected under KinkPolicy.AVOID: the loss is not smooth at 2 of 4 entries");
+        .hasMessageStartingWith(
+            "Case rejected under KinkPolicy.AVOID: the loss is not smooth at 2 of 4 entries");
   }
 
   @Test
   void avoid_rejectsAHiddenCoincidentKink_thatOnlyShowsAsAnUnconfirmedMismatch() {
     GradientCheckResult r =
-        Gradients.check(new CReluNet(true), TieCases.concatenatedReluAtZero(), policy(KinkPolicy.AVOID));
+        Gradients.check(
+            new CReluNet(true), TieCases.concatenatedReluAtZero(), policy(KinkPolicy.AVOID));
 
     assertThat(r.kinkCount()).isZero();
     assertThat(r.kinkArtifactCount()).isEqualTo(2);

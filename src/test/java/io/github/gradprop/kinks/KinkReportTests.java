@@ -18,7 +18,8 @@ class KinkReportTests {
 
   private final Net relu = new Net("relu, squared error", Layers.relu(), Layers.squaredError());
   private final Net slopeBug =
-      new Net("relu, squared error, slope 0.5 below 0", Layers.leaky(0, 0.5), Layers.squaredError());
+      new Net(
+          "relu, squared error, slope 0.5 below 0", Layers.leaky(0, 0.5), Layers.squaredError());
 
   private static List<String> factKeys(String report) {
     List<String> keys = new ArrayList<>();
@@ -56,8 +57,12 @@ class KinkReportTests {
                     .report()))
         .containsExactly(
             "model", "shape", "loss", "scheme", "tolerance", "policy", "kinks", "at kinks");
-    assertThat(factKeys(Gradients.check(new MaxPoolNet(Routing.EVERY_TIED), TieCases.maxPoolTie()).report()))
-        .containsExactly("model", "shape", "loss", "scheme", "tolerance", "policy", "kinks", "ties");
+    assertThat(
+            factKeys(
+                Gradients.check(new MaxPoolNet(Routing.EVERY_TIED), TieCases.maxPoolTie())
+                    .report()))
+        .containsExactly(
+            "model", "shape", "loss", "scheme", "tolerance", "policy", "kinks", "ties");
   }
 
   @Test
@@ -88,7 +93,9 @@ class KinkReportTests {
   void strictAtAKink_goldenText() {
     GradientCheckResult r =
         Gradients.check(
-            relu, TieCases.reluAtZero(relu), CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT));
+            relu,
+            TieCases.reluAtZero(relu),
+            CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT));
 
     assertThat(r.report())
         .isEqualTo(
@@ -114,7 +121,8 @@ class KinkReportTests {
 
   @Test
   void tieMismatch_goldenText() {
-    GradientCheckResult r = Gradients.check(new MaxPoolNet(Routing.EVERY_TIED), TieCases.maxPoolTie());
+    GradientCheckResult r =
+        Gradients.check(new MaxPoolNet(Routing.EVERY_TIED), TieCases.maxPoolTie());
 
     assertThat(r.report())
         .isEqualTo(
@@ -162,7 +170,9 @@ class KinkReportTests {
                 facts,
                 "policy    : default (a mismatch fails only if it persists at a nearby generic point)",
                 "kinks     : 2 entries at kinks (passed under the default policy)"));
-    assertThat(Gradients.check(relu, c, CheckOptions.defaults().withKinkPolicy(KinkPolicy.AVOID)).report())
+    assertThat(
+            Gradients.check(relu, c, CheckOptions.defaults().withKinkPolicy(KinkPolicy.AVOID))
+                .report())
         .isEqualTo(
             String.join(
                 NL,
@@ -177,6 +187,7 @@ class KinkReportTests {
     Case c = belowZero();
     assertThat(Gradients.check(slopeBug, c).confirmations())
         .isEqualTo(Gradients.check(slopeBug, c.copy()).confirmations());
-    assertThat(Gradients.check(slopeBug, c).report()).isEqualTo(Gradients.check(slopeBug, c).report());
+    assertThat(Gradients.check(slopeBug, c).report())
+        .isEqualTo(Gradients.check(slopeBug, c).report());
   }
 }

@@ -22,8 +22,7 @@ final class Layers {
   }
 
   static Net.Activation hardTanh(boolean masked) {
-    return act(
-        z -> Math.max(-1, Math.min(1, z)), z -> !masked || (z > -1 && z < 1) ? 1 : 0);
+    return act(z -> Math.max(-1, Math.min(1, z)), z -> !masked || (z > -1 && z < 1) ? 1 : 0);
   }
 
   static Net.Activation abs(boolean signed) {

@@ -27,7 +27,8 @@ class LossCallBudgetTests {
   @Test
   void plantedErrorOfOneInTenThousand_isConfirmed_forAHandfulOfExtraCalls() {
     GradientCheckResult r =
-        Gradients.check(new PlantedError(new ReferenceMlp(), "w2", 7, 1e-5), ReferenceMlp.referenceCase(1));
+        Gradients.check(
+            new PlantedError(new ReferenceMlp(), "w2", 7, 1e-5), ReferenceMlp.referenceCase(1));
 
     assertThat(r.passed()).isFalse();
     assertThat(r.failures()).hasSize(1);

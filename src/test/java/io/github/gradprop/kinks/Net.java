@@ -33,7 +33,13 @@ final class Net implements GradientModel {
   private final boolean l1InBackward;
   private final boolean maskOfFirstRow;
 
-  Net(String name, Activation act, Head head, double l1, boolean l1InBackward, boolean maskOfFirstRow) {
+  Net(
+      String name,
+      Activation act,
+      Head head,
+      double l1,
+      boolean l1InBackward,
+      boolean maskOfFirstRow) {
     this.spec =
         ModelSpec.named(name)
             .inputs("batch", "in")

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 /** Non-smoothness worth a note even when nothing fails: steep slopes, a loss that blows up. */
 class NonSmoothNotesTests {
 
-  static final ModelSpec ONE = ModelSpec.named("one weight").inputs("batch", "in").parameter("p", "one");
+  static final ModelSpec ONE =
+      ModelSpec.named("one weight").inputs("batch", "in").parameter("p", "one");
 
   static Case at(double p) {
-    return Case.builder(ONE).parameter("p", new double[] {p}).inputs(new double[][] {{0.0}}).build();
+    return Case.builder(ONE)
+        .parameter("p", new double[] {p})
+        .inputs(new double[][] {{0.0}})
+        .build();
   }
 
   /** {@code -log(max(p, 1e-12))}, as in the seed's cross-entropy, with its correct backward. */
@@ -36,7 +40,9 @@ class NonSmoothNotesTests {
   /** {@code -log(p)}, NaN for negative p. */
   static final GradientModel LOG =
       Models.of(
-          ONE, (p, b) -> -Math.log(p.vector("p")[0]), (p, b, g) -> g.vector("p")[0] = -1 / p.vector("p")[0]);
+          ONE,
+          (p, b) -> -Math.log(p.vector("p")[0]),
+          (p, b, g) -> g.vector("p")[0] = -1 / p.vector("p")[0]);
 
   @Test
   void logClippedAtEps_passesAtTheClip_withANoteOnTheSteepSlope() {
@@ -58,14 +64,17 @@ class NonSmoothNotesTests {
     assertThat(r.passed()).isTrue();
     assertThat(r.refinedCount()).isEqualTo(1);
     assertThat(r.report())
-        .contains("non-finite : the loss is NaN at p[0] - 6.1e-06, though finite at 1.0E-7;"
-            + " checked with smaller steps");
+        .contains(
+            "non-finite : the loss is NaN at p[0] - 6.1e-06, though finite at 1.0E-7;"
+                + " checked with smaller steps");
 
     GradientCheckResult tiny = Gradients.check(LOG, at(1e-12));
     assertThat(tiny.passed()).isTrue();
     assertThat(tiny.unresolvedCount()).isEqualTo(1);
     GradientCheckResult strict =
         Gradients.check(LOG, at(1e-12), CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT));
-    assertThat(strict.failures()).extracting(EntryCheck::verdict).containsExactly(Verdict.NON_FINITE);
+    assertThat(strict.failures())
+        .extracting(EntryCheck::verdict)
+        .containsExactly(Verdict.NON_FINITE);
   }
 }

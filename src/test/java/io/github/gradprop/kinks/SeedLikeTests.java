@@ -67,10 +67,13 @@ class SeedLikeTests {
   @Test
   void seedBug_atAReluOutputOfZero_underStrict_saysTheLossIsNotDifferentiableThere_andSteep() {
     GradientCheckResult strict =
-        Gradients.check(seed, withOutput(0), CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT));
+        Gradients.check(
+            seed, withOutput(0), CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT));
 
     assertThat(strict.passed()).isFalse();
-    assertThat(strict.failures()).extracting(EntryCheck::verdict).contains(Verdict.MISMATCH_AT_KINK);
+    assertThat(strict.failures())
+        .extracting(EntryCheck::verdict)
+        .contains(Verdict.MISMATCH_AT_KINK);
     assertThat(strict.report())
         .contains("where the loss is not differentiable differ from the central difference")
         .contains("correct code can fail KinkPolicy.STRICT")

@@ -25,14 +25,23 @@ class TieBugTests {
 
   static Stream<Arguments> maxModels() {
     return Stream.of(
-        Arguments.of("maxout", new MaxoutNet(Routing.EVERY_TIED), new MaxoutNet(Routing.FIRST_OF_TIES), KinkCases.maxoutTies()),
-        Arguments.of("max-pool", new MaxPoolNet(Routing.EVERY_TIED), new MaxPoolNet(Routing.FIRST_OF_TIES), KinkCases.poolTies()));
+        Arguments.of(
+            "maxout",
+            new MaxoutNet(Routing.EVERY_TIED),
+            new MaxoutNet(Routing.FIRST_OF_TIES),
+            KinkCases.maxoutTies()),
+        Arguments.of(
+            "max-pool",
+            new MaxPoolNet(Routing.EVERY_TIED),
+            new MaxPoolNet(Routing.FIRST_OF_TIES),
+            KinkCases.poolTies()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("maxModels")
-  void maxThatSendsTheGradientToEveryTiedInput_isDetectedAsKinkMismatch_onTieCases_whileTheCorrectMaxPasses(
-      String name, GradientModel buggy, GradientModel correct, KinkCases.Tweak ties) {
+  void
+      maxThatSendsTheGradientToEveryTiedInput_isDetectedAsKinkMismatch_onTieCases_whileTheCorrectMaxPasses(
+          String name, GradientModel buggy, GradientModel correct, KinkCases.Tweak ties) {
     int tries = 0;
     int detected = 0;
     int correctFailures = 0;
@@ -72,7 +81,8 @@ class TieBugTests {
 
     assertThat(r.passed()).isFalse();
     assertThat(r.failures()).extracting(EntryCheck::verdict).containsOnly(Verdict.KINK_MISMATCH);
-    EntryCheck w1 = r.failures().stream().filter(e -> e.tensor().equals("w1")).findFirst().orElseThrow();
+    EntryCheck w1 =
+        r.failures().stream().filter(e -> e.tensor().equals("w1")).findFirst().orElseThrow();
     assertThat(r.tiedEntries(w1)).containsExactly("w1[0, 0]", "w1[1, 0]");
     assertThat(w1.analytic()).isEqualTo(2.0);
     assertThat(w1.numeric()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));

@@ -66,8 +66,7 @@ class CaseTests {
 
     @Test
     void aRankOneParameter_revealsItsDimension() {
-      ModelSpec spec =
-          ModelSpec.named("vector").inputs("batch", "in").parameter("v", "hidden");
+      ModelSpec spec = ModelSpec.named("vector").inputs("batch", "in").parameter("v", "hidden");
 
       Case c =
           Case.builder(spec)
@@ -289,8 +288,7 @@ class CaseTests {
     @Test
     void theBuilder_copiesTheArrays() {
       double[][] x = filled(1, 3, 0);
-      Case c =
-          Case.builder(ModelSpec.named("m").inputs("batch", "in")).inputs(x).build();
+      Case c = Case.builder(ModelSpec.named("m").inputs("batch", "in")).inputs(x).build();
 
       x[0][0] = 99;
 

@@ -117,10 +117,7 @@ class ShapeExpressionTests {
 
     @Test
     void anAxisBeyondIntRange_isRejected() {
-      assertThatThrownBy(
-              () ->
-                  ShapeExpression.parse("a * a * a")
-                      .evaluate(Map.of("a", 1 << 11)))
+      assertThatThrownBy(() -> ShapeExpression.parse("a * a * a").evaluate(Map.of("a", 1 << 11)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("evaluates to 8589934592");
     }

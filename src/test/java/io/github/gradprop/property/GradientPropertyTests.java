@@ -15,7 +15,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class GradientPropertyTests {
 
   @Test
-  void seedNetworkReluCrossEntropy_isFalsified_andShrinksToOneUnitEverywhere_onAtLeast19Of20Seeds() {
+  void
+      seedNetworkReluCrossEntropy_isFalsified_andShrinksToOneUnitEverywhere_onAtLeast19Of20Seeds() {
     int minimal = 0;
     StringBuilder others = new StringBuilder();
     for (long seed = 1; seed <= 20; seed++) {
@@ -30,7 +31,9 @@ class GradientPropertyTests {
         others.append(seed).append(": ").append(line(error.getMessage(), "shape")).append('\n');
       }
     }
-    assertThat(minimal).as("seeds shrunk to batch=in=hidden=out=1; others:%n%s", others).isGreaterThanOrEqualTo(19);
+    assertThat(minimal)
+        .as("seeds shrunk to batch=in=hidden=out=1; others:%n%s", others)
+        .isGreaterThanOrEqualTo(19);
   }
 
   @Test
@@ -52,14 +55,18 @@ class GradientPropertyTests {
 
   @Test
   void correctSmoothModel_passesEveryTry_andPublishesStatistics() {
-    EngineExecutionResults results = run(TanhMlpTestCases.Correct.class, Map.of("gradprop.seed", "11", "gradprop.tries", "50"));
+    EngineExecutionResults results =
+        run(TanhMlpTestCases.Correct.class, Map.of("gradprop.seed", "11", "gradprop.tries", "50"));
     assertThat(failures(results)).isEmpty();
     results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
     Map<String, String> stats = PropertyFixtures.reportEntries(results).get(0);
     assertThat(stats)
         .containsEntry("gradprop.seed", "11")
         .containsEntry("gradprop.tries", "50")
-        .containsKeys("gradprop.entriesChecked", "gradprop.largestRelativeError", "gradprop.triesWithEdgeValues");
+        .containsKeys(
+            "gradprop.entriesChecked",
+            "gradprop.largestRelativeError",
+            "gradprop.triesWithEdgeValues");
   }
 
   @Test
@@ -79,8 +86,10 @@ class GradientPropertyTests {
   void sameSeed_givesTheSameReport_byteForByte_apartFromTiming() {
     String first = onlyFailure(run(TanhMlpTestCases.MissingDerivative.class, 99)).getMessage();
     String second = onlyFailure(run(TanhMlpTestCases.MissingDerivative.class, 99)).getMessage();
-    assertThat(PropertyFixtures.withoutTiming(second)).isEqualTo(PropertyFixtures.withoutTiming(first));
-    assertThat(first).isNotEqualTo(onlyFailure(run(TanhMlpTestCases.MissingDerivative.class, 100)).getMessage());
+    assertThat(PropertyFixtures.withoutTiming(second))
+        .isEqualTo(PropertyFixtures.withoutTiming(first));
+    assertThat(first)
+        .isNotEqualTo(onlyFailure(run(TanhMlpTestCases.MissingDerivative.class, 100)).getMessage());
   }
 
   @Test
@@ -104,7 +113,9 @@ class GradientPropertyTests {
   void shrinkingBudgetOfZero_isReported_andTheUnshrunkCaseIsShown() {
     Throwable failure =
         onlyFailure(
-            run(TanhMlpTestCases.MissingDerivative.class, Map.of("gradprop.seed", "3", "gradprop.shrinkMillis", "0")));
+            run(
+                TanhMlpTestCases.MissingDerivative.class,
+                Map.of("gradprop.seed", "3", "gradprop.shrinkMillis", "0")));
     assertThat(line(failure.getMessage(), "shrinking"))
         .contains("stopped by the 0 ms budget (shrinkMillis), a smaller case may exist");
   }

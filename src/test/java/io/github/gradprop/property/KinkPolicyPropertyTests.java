@@ -34,10 +34,13 @@ class KinkPolicyPropertyTests {
 
   @Test
   void avoid_rejectsCasesWithKinks_drawsOthers_andCountsTheRejections() {
-    EngineExecutionResults results = run(KinkPolicyTestCases.ReluSquaredErrorAvoidingKinks.class, 5);
+    EngineExecutionResults results =
+        run(KinkPolicyTestCases.ReluSquaredErrorAvoidingKinks.class, 5);
     assertThat(failures(results)).isEmpty();
     Map<String, String> stats = reportEntries(results).get(0);
-    assertThat(stats).containsEntry("gradprop.tries", "100").containsEntry("gradprop.triesWithKinks", "0");
+    assertThat(stats)
+        .containsEntry("gradprop.tries", "100")
+        .containsEntry("gradprop.triesWithKinks", "0");
     assertThat(Integer.parseInt(stats.get("gradprop.rejectedForKinks"))).isPositive();
   }
 
@@ -46,12 +49,14 @@ class KinkPolicyPropertyTests {
     Throwable failure = onlyFailure(run(KinkPolicyTestCases.KinksEverywhereAvoided.class, 5));
     assertThat(failure)
         .isInstanceOf(PropertyConfigurationException.class)
-        .hasMessageStartingWith("@GradientProperty(kinks = AVOID) rejected 51 generated cases for hitting kinks and accepted only 0 of 5 tries.");
+        .hasMessageStartingWith(
+            "@GradientProperty(kinks = AVOID) rejected 51 generated cases for hitting kinks and accepted only 0 of 5 tries.");
   }
 
   @Test
   void strict_onTheSeedNetwork_shrinksToACaseWhoseReportNamesTheKink() {
-    String message = onlyFailure(run(KinkPolicyTestCases.SeedReluCrossEntropyStrict.class, 42)).getMessage();
+    String message =
+        onlyFailure(run(KinkPolicyTestCases.SeedReluCrossEntropyStrict.class, 42)).getMessage();
     assertThat(message).contains("policy    : STRICT");
     assertThat(message).contains("shape     : batch=1 in=1 hidden=1 out=1");
   }
@@ -68,13 +73,17 @@ class KinkPolicyPropertyTests {
             .build();
 
     GradientCheckResult strict =
-        Gradients.check(model, reluOutputZero, CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT));
+        Gradients.check(
+            model, reluOutputZero, CheckOptions.defaults().withKinkPolicy(KinkPolicy.STRICT));
 
-    assertThat(strict.failures()).singleElement().satisfies(e -> {
-      assertThat(e.verdict()).isEqualTo(Verdict.MISMATCH_AT_KINK);
-      assertThat(e.tensor()).isEqualTo("w2");
-      assertThat(e.indexText()).isEqualTo("[0, 1]");
-    });
+    assertThat(strict.failures())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.verdict()).isEqualTo(Verdict.MISMATCH_AT_KINK);
+              assertThat(e.tensor()).isEqualTo("w2");
+              assertThat(e.indexText()).isEqualTo("[0, 1]");
+            });
     assertThat(strict.report())
         .contains("at kinks  : 1 entry where the loss is not differentiable")
         .contains("correct code can fail KinkPolicy.STRICT")

@@ -41,7 +41,10 @@ class KinkPolicyTestCases {
   }
 
   static class KinksEverywhereAvoided {
-    @GradientProperty(kinks = KinkPolicy.AVOID, tries = 5, dims = {"in = 1", "batch = 1"})
+    @GradientProperty(
+        kinks = KinkPolicy.AVOID,
+        tries = 5,
+        dims = {"in = 1", "batch = 1"})
     void kinksEverywhere(GradientCheck check) {
       check.that(KinkPolicyTestCases.kinksEverywhere());
     }

@@ -18,11 +18,14 @@ class ParallelExecutionTests {
     EngineExecutionResults results = run(SeedNetworkTestCases.WholeTable.class, config);
     Map<String, String> outcome = new TreeMap<>();
     for (Event e : results.testEvents().finished().list()) {
-      String method = ((MethodSource) e.getTestDescriptor().getSource().orElseThrow()).getMethodName();
+      String method =
+          ((MethodSource) e.getTestDescriptor().getSource().orElseThrow()).getMethodName();
       TestExecutionResult r = e.getPayload(TestExecutionResult.class).orElseThrow();
       outcome.put(
           method,
-          r.getThrowable().map(t -> PropertyFixtures.withoutTiming(t.getMessage())).orElse("passed"));
+          r.getThrowable()
+              .map(t -> PropertyFixtures.withoutTiming(t.getMessage()))
+              .orElse("passed"));
     }
     return outcome;
   }

@@ -55,7 +55,8 @@ class PropertyConfigurationTests {
   void methodThatNamesNoModel_isAConfigurationError() {
     assertThat(failureOf(MisconfiguredTestCases.NeverNamesAModel.class))
         .isInstanceOf(PropertyConfigurationException.class)
-        .hasMessage("@GradientProperty method `neverNamesAModel` returned without calling check.that(model).");
+        .hasMessage(
+            "@GradientProperty method `neverNamesAModel` returned without calling check.that(model).");
   }
 
   @Test
@@ -81,6 +82,7 @@ class PropertyConfigurationTests {
         onlyFailure(run(TanhMlpTestCases.Correct.class, Map.of("gradprop.tries", "many")));
     assertThat(failure)
         .isInstanceOf(PropertyConfigurationException.class)
-        .hasMessage("Configuration parameter `gradprop.tries` must be an integer, but was \"many\".");
+        .hasMessage(
+            "Configuration parameter `gradprop.tries` must be an integer, but was \"many\".");
   }
 }

@@ -33,7 +33,8 @@ final class PropertyFixtures {
 
   static List<Throwable> failures(EngineExecutionResults results) {
     return results.testEvents().failed().stream()
-        .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+        .map(
+            e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
         .collect(Collectors.toList());
   }
 

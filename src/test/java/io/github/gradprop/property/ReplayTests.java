@@ -19,7 +19,8 @@ class ReplayTests {
   private static final Path STORED =
       Path.of(System.getProperty("basedir", ""))
           .toAbsolutePath()
-          .resolve("target/gradprop/replay/io.github.gradprop.property.ReplayTestCases_fixedBetweenRuns.txt");
+          .resolve(
+              "target/gradprop/replay/io.github.gradprop.property.ReplayTestCases_fixedBetweenRuns.txt");
 
   @AfterEach
   void cleanUp() throws Exception {
@@ -50,7 +51,8 @@ class ReplayTests {
 
   @Test
   void replayOff_writesNothing() {
-    onlyFailure(run(ReplayTestCases.class, Map.of("gradprop.replay", "false", "gradprop.seed", "3")));
+    onlyFailure(
+        run(ReplayTestCases.class, Map.of("gradprop.replay", "false", "gradprop.seed", "3")));
     assertThat(STORED).doesNotExist();
   }
 }

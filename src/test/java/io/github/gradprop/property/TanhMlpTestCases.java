@@ -10,14 +10,18 @@ import org.junit.jupiter.api.Test;
 class TanhMlpTestCases {
 
   static class SwappedHiddenUnits {
-    @GradientProperty(targets = TargetKind.REAL, dims = {"hidden = 1..5"})
+    @GradientProperty(
+        targets = TargetKind.REAL,
+        dims = {"hidden = 1..5"})
     void swappedHiddenUnits(GradientCheck check) {
       check.that(new TanhMlp(TanhMlp.Bug.SWAP_HIDDEN_0_AND_1));
     }
   }
 
   static class Correct {
-    @GradientProperty(targets = TargetKind.REAL, dims = {"hidden = 1..6", "batch = 1..3"})
+    @GradientProperty(
+        targets = TargetKind.REAL,
+        dims = {"hidden = 1..6", "batch = 1..3"})
     void correct(GradientCheck check) {
       check.that(new TanhMlp(TanhMlp.Bug.NONE));
     }
@@ -35,7 +39,9 @@ class TanhMlpTestCases {
 
   /** Fails only when the case is big enough, so the first tries usually pass. */
   static class RareBug {
-    @GradientProperty(targets = TargetKind.REAL, dims = {"hidden = 1..6"})
+    @GradientProperty(
+        targets = TargetKind.REAL,
+        dims = {"hidden = 1..6"})
     void rareBug(GradientCheck check) {
       check.that(new TanhMlp(TanhMlp.Bug.SWAP_HIDDEN_0_AND_1));
     }

@@ -27,7 +27,8 @@ class ZooTestCases {
 
     @GradientProperty(targets = TargetKind.REAL)
     void flippedKernel(GradientCheck check) {
-      check.that(new Conv1d(Conv1d.Lengths.DIFFERENCE, Conv1d.Bug.FLIPPED_KERNEL_IN_INPUT_GRADIENT));
+      check.that(
+          new Conv1d(Conv1d.Lengths.DIFFERENCE, Conv1d.Bug.FLIPPED_KERNEL_IN_INPUT_GRADIENT));
     }
 
     @GradientProperty(targets = TargetKind.REAL)
@@ -66,12 +67,14 @@ class ZooTestCases {
 
     @GradientProperty(targets = TargetKind.REAL)
     void missingVarianceTerm(GradientCheck check) {
-      check.that(new Normalization(Normalization.Axis.LAYER, Normalization.Bug.MISSING_VARIANCE_TERM));
+      check.that(
+          new Normalization(Normalization.Axis.LAYER, Normalization.Bug.MISSING_VARIANCE_TERM));
     }
 
     @GradientProperty(targets = TargetKind.REAL)
     void epsMissingInBackward(GradientCheck check) {
-      check.that(new Normalization(Normalization.Axis.LAYER, Normalization.Bug.EPS_MISSING_IN_BACKWARD));
+      check.that(
+          new Normalization(Normalization.Axis.LAYER, Normalization.Bug.EPS_MISSING_IN_BACKWARD));
     }
   }
 
@@ -88,7 +91,8 @@ class ZooTestCases {
 
     @GradientProperty(targets = TargetKind.REAL)
     void missingVarianceTerm(GradientCheck check) {
-      check.that(new Normalization(Normalization.Axis.BATCH, Normalization.Bug.MISSING_VARIANCE_TERM));
+      check.that(
+          new Normalization(Normalization.Axis.BATCH, Normalization.Bug.MISSING_VARIANCE_TERM));
     }
   }
 
@@ -132,19 +136,25 @@ class ZooTestCases {
       check.that(new RegularizedLogisticRegression(RegularizedLogisticRegression.Bug.NONE));
     }
 
-    @GradientProperty(targets = TargetKind.BINARY, values = io.github.gradprop.ValueDistribution.NORMAL_FAN_IN)
+    @GradientProperty(
+        targets = TargetKind.BINARY,
+        values = io.github.gradprop.ValueDistribution.NORMAL_FAN_IN)
     void correctFanIn(GradientCheck check) {
       check.that(new RegularizedLogisticRegression(RegularizedLogisticRegression.Bug.NONE));
     }
 
     @GradientProperty(targets = TargetKind.BINARY)
     void halfRegularizerGradient(GradientCheck check) {
-      check.that(new RegularizedLogisticRegression(RegularizedLogisticRegression.Bug.HALF_REGULARIZER_GRADIENT));
+      check.that(
+          new RegularizedLogisticRegression(
+              RegularizedLogisticRegression.Bug.HALF_REGULARIZER_GRADIENT));
     }
 
     @GradientProperty(targets = TargetKind.BINARY)
     void biasGradientOverwritten(GradientCheck check) {
-      check.that(new RegularizedLogisticRegression(RegularizedLogisticRegression.Bug.BIAS_GRADIENT_OVERWRITTEN));
+      check.that(
+          new RegularizedLogisticRegression(
+              RegularizedLogisticRegression.Bug.BIAS_GRADIENT_OVERWRITTEN));
     }
   }
 

@@ -9,8 +9,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import io.github.gradprop.GradientCheck;
 import io.github.gradprop.GradientCheckResult;
-import io.github.gradprop.Gradients;
 import io.github.gradprop.GradientMismatchError;
+import io.github.gradprop.Gradients;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.report.MismatchReport;
 import io.github.gradprop.model.Case;
@@ -68,7 +68,8 @@ class ZooTests {
                     + "  kernel  = {{{0.0, 1.0}}}%n"
                     + "  bias    = {0.0}%n"
                     + "  targets = {{{1.0}}}%n"));
-    Conv1d model = new Conv1d(Conv1d.Lengths.DIFFERENCE, Conv1d.Bug.FLIPPED_KERNEL_IN_INPUT_GRADIENT);
+    Conv1d model =
+        new Conv1d(Conv1d.Lengths.DIFFERENCE, Conv1d.Bug.FLIPPED_KERNEL_IN_INPUT_GRADIENT);
     Case pasted =
         Case.builder(model.spec())
             .inputs(new double[][][] {{{0.0, 0.0}}})
@@ -109,8 +110,10 @@ class ZooTests {
 
   @Test
   void normalizationForgettingTheMeanTerm_showsOnOneEntry() {
-    assertShrinksTo(ZooTestCases.LayerNorm.class, "missingMeanTerm", "batch=1 features=1", "inputs");
-    assertShrinksTo(ZooTestCases.BatchNorm.class, "missingMeanTerm", "batch=1 features=1", "inputs");
+    assertShrinksTo(
+        ZooTestCases.LayerNorm.class, "missingMeanTerm", "batch=1 features=1", "inputs");
+    assertShrinksTo(
+        ZooTestCases.BatchNorm.class, "missingMeanTerm", "batch=1 features=1", "inputs");
   }
 
   @Test
@@ -126,7 +129,8 @@ class ZooTests {
     // the error is eps / var, so it stays clear only while the two inputs nearly tie: the values
     // cannot become integers, and shrinking rightly keeps them close
     for (long seed : SEEDS) {
-      GradientMismatchError e = mismatch(ZooTestCases.LayerNorm.class, "epsMissingInBackward", seed);
+      GradientMismatchError e =
+          mismatch(ZooTestCases.LayerNorm.class, "epsMissingInBackward", seed);
       assertThat(line(e.getMessage(), "shape")).isEqualTo("shape     : batch=1 features=2");
       assertThat(e.result().failures().get(0).verdict()).isEqualTo(Verdict.MISMATCH);
       List<Double> values = caseValues(e.getMessage());
@@ -203,7 +207,8 @@ class ZooTests {
   @Test
   void overwrittenScalarBiasGradient_needsTwoRows_andIsReportedAsAScalar() {
     String m =
-        assertShrinksTo(ZooTestCases.Logistic.class, "biasGradientOverwritten", "batch=2 in=1", "b");
+        assertShrinksTo(
+            ZooTestCases.Logistic.class, "biasGradientOverwritten", "batch=2 in=1", "b");
     assertThat(line(m, "  b")).isEqualTo("  b       = 0.0");
     assertThat(line(m, "  targets")).isEqualTo("  targets = {0.0, 0.0}");
   }
@@ -276,7 +281,9 @@ class ZooTests {
     String m =
         assertShrinksTo(
             ZooTestCases.Glu.class, "gateRowsRotated", "batch=1 in=1 hidden=2 out=1", "w");
-    assertThat(line(m, "  w")).startsWith("  w       = {{").matches(".*(\\{-?[0-9.]+\\}(, )?){4}\\}");
+    assertThat(line(m, "  w"))
+        .startsWith("  w       = {{")
+        .matches(".*(\\{-?[0-9.]+\\}(, )?){4}\\}");
   }
 
   private static EngineExecutionResults run(Class<?> fixture, String method, long seed) {
@@ -294,9 +301,12 @@ class ZooTests {
   private static void assertPasses(Class<?> fixture, String method) {
     for (long seed : SEEDS) {
       EngineExecutionResults results = run(fixture, method, seed);
-      assertThat(failures(results)).as("%s#%s, seed %d", fixture.getSimpleName(), method, seed).isEmpty();
+      assertThat(failures(results))
+          .as("%s#%s, seed %d", fixture.getSimpleName(), method, seed)
+          .isEmpty();
       results.testEvents().assertStatistics(s -> s.succeeded(1));
-      assertThat(PropertyFixtures.reportEntries(results).get(0)).containsEntry("gradprop.tries", "100");
+      assertThat(PropertyFixtures.reportEntries(results).get(0))
+          .containsEntry("gradprop.tries", "100");
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.stream.LongStream;
  * <p>Moving {@code w1[j][i]} by {@code s} steps of size {@code c * max(1, |w1[j][i]|)} moves the
  * pre-activation {@code z[n][j]} by {@code s * c * max(1, |w1[j][i]|) * |x[n][i]|}; moving {@code
  * b1[j]} moves it by {@code s * c * max(1, |b1[j]|)}; {@code w2} and {@code b2} do not move it. A
- * stencil that reaches {@code s} steps out can cross a kink only if some {@code |z[n][j]|} is
- * below that shift. The kink handling of ReLU models is another issue's topic; tests of the
- * smooth behaviour use cases clear of kinks.
+ * stencil that reaches {@code s} steps out can cross a kink only if some {@code |z[n][j]|} is below
+ * that shift. The kink handling of ReLU models is another issue's topic; tests of the smooth
+ * behaviour use cases clear of kinks.
  */
 public final class Kinks {
 
@@ -33,7 +33,8 @@ public final class Kinks {
         double shiftPerStep = c * Math.max(1, Math.abs(b1[j]));
         for (int i = 0; i < row.length; i++) {
           z += w1[j][i] * row[i];
-          shiftPerStep = Math.max(shiftPerStep, c * Math.max(1, Math.abs(w1[j][i])) * Math.abs(row[i]));
+          shiftPerStep =
+              Math.max(shiftPerStep, c * Math.max(1, Math.abs(w1[j][i])) * Math.abs(row[i]));
         }
         margin = Math.min(margin, Math.abs(z) / shiftPerStep);
       }

@@ -138,37 +138,40 @@ public final class LinearRegression implements GradientModel {
       }
     }
     switch (tensor) {
-      case "w": {
-        double[] g = new double[out * in];
-        for (int o = 0; o < out; o++) {
-          for (int i = 0; i < in; i++) {
+      case "w":
+        {
+          double[] g = new double[out * in];
+          for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+              for (int n = 0; n < batch; n++) {
+                g[o * in + i] += r[n][o] * x[n][i] / batch;
+              }
+            }
+          }
+          return g;
+        }
+      case "b":
+        {
+          double[] g = new double[out];
+          for (int o = 0; o < out; o++) {
             for (int n = 0; n < batch; n++) {
-              g[o * in + i] += r[n][o] * x[n][i] / batch;
+              g[o] += r[n][o] / batch;
             }
           }
+          return g;
         }
-        return g;
-      }
-      case "b": {
-        double[] g = new double[out];
-        for (int o = 0; o < out; o++) {
+      case "inputs":
+        {
+          double[] g = new double[batch * in];
           for (int n = 0; n < batch; n++) {
-            g[o] += r[n][o] / batch;
-          }
-        }
-        return g;
-      }
-      case "inputs": {
-        double[] g = new double[batch * in];
-        for (int n = 0; n < batch; n++) {
-          for (int i = 0; i < in; i++) {
-            for (int o = 0; o < out; o++) {
-              g[n * in + i] += r[n][o] * w[o][i] / batch;
+            for (int i = 0; i < in; i++) {
+              for (int o = 0; o < out; o++) {
+                g[n * in + i] += r[n][o] * w[o][i] / batch;
+              }
             }
           }
+          return g;
         }
-        return g;
-      }
       default:
         throw new IllegalArgumentException(tensor);
     }

@@ -129,7 +129,10 @@ public class ReferenceMlp implements GradientModel {
     }
   }
 
-  /** A random case with weights ~ N(0, 0.3^2), biases ~ N(0, 0.1^2), inputs ~ N(0, 1), one-hot targets. */
+  /**
+   * A random case with weights ~ N(0, 0.3^2), biases ~ N(0, 0.1^2), inputs ~ N(0, 1), one-hot
+   * targets.
+   */
   public static Case randomCase(long seed, int batch, int in, int hidden, int out) {
     Random r = new Random(seed);
     Case c = Case.zeros(SPEC, Map.of("batch", batch, "in", in, "hidden", hidden, "out", out));

@@ -61,14 +61,20 @@ public final class SeedNetwork {
 
   public static GradientModel model(Activation act, Cost cost) {
     ModelSpec spec =
-        ModelSpec.named("seed network: " + act.name().toLowerCase() + ", " + cost.name().toLowerCase().replace('_', ' '))
+        ModelSpec.named(
+                "seed network: "
+                    + act.name().toLowerCase()
+                    + ", "
+                    + cost.name().toLowerCase().replace('_', ' '))
             .inputs("batch", "in")
             .parameter("w1", "hidden", "in + 1")
             .parameter("w2", "out", "hidden + 1")
             .targets("batch", "out")
             .dimOrder("batch", "in", "hidden", "out");
     return Models.flat(
-        spec, (w, x, y) -> run(act, cost, w, x, y, null), (w, x, y) -> {
+        spec,
+        (w, x, y) -> run(act, cost, w, x, y, null),
+        (w, x, y) -> {
           double[] df = new double[w.length];
           run(act, cost, w, x, y, df);
           return df;
@@ -76,7 +82,8 @@ public final class SeedNetwork {
   }
 
   /** Returns f; fills df when given. */
-  static double run(Activation act, Cost cost, double[] w, double[][] x, double[][] y, double[] df) {
+  static double run(
+      Activation act, Cost cost, double[] w, double[][] x, double[][] y, double[] df) {
     int n = x.length;
     int in = x[0].length;
     int out = y[0].length;
@@ -122,7 +129,9 @@ public final class SeedNetwork {
         for (int k = 0; k < out; k++) {
           yHat[k] = act.f(z3[k]);
           if (cost == Cost.CROSS_ENTROPY) {
-            f -= y[r][k] * Math.log(Math.max(yHat[k], EPS)) + (1 - y[r][k]) * Math.log(Math.max(1 - yHat[k], EPS));
+            f -=
+                y[r][k] * Math.log(Math.max(yHat[k], EPS))
+                    + (1 - y[r][k]) * Math.log(Math.max(1 - yHat[k], EPS));
           } else {
             double d = yHat[k] - y[r][k];
             f += 0.5 * d * d;

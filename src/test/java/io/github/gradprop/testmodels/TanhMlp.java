@@ -13,7 +13,9 @@ public final class TanhMlp implements GradientModel {
 
   public enum Bug {
     NONE,
-    /** Writes the w1 gradient of hidden unit 0 into unit 1's row and vice versa (needs hidden >= 2). */
+    /**
+     * Writes the w1 gradient of hidden unit 0 into unit 1's row and vice versa (needs hidden >= 2).
+     */
     SWAP_HIDDEN_0_AND_1,
     /** Forgets the factor 1 - tanh^2 in the hidden layer. */
     MISSING_DERIVATIVE

@@ -8,11 +8,11 @@ import java.util.SplittableRandom;
 /**
  * A nearby generic point: every weight and input moved by a small pseudo-random amount, so that
  * exact zeros and ties in the case break. The amount is {@value #SCALE} times {@code max(1, |v|)}
- * times a factor in [0.5, 1] with a random sign: far above the finite-difference step (about
- * {@code 6e-6}), so a kink that sat at the point is now many steps away, and small enough that a
- * gradient bug living on an open set around the point is still there. The stream is seeded from
- * the case's contents, so the same case always moves the same way. Targets stay as they are; so do
- * the inputs of a model whose loss rejects moved inputs (inputs used as indices, say).
+ * times a factor in [0.5, 1] with a random sign: far above the finite-difference step (about {@code
+ * 6e-6}), so a kink that sat at the point is now many steps away, and small enough that a gradient
+ * bug living on an open set around the point is still there. The stream is seeded from the case's
+ * contents, so the same case always moves the same way. Targets stay as they are; so do the inputs
+ * of a model whose loss rejects moved inputs (inputs used as indices, say).
  */
 final class GenericPoint {
 
@@ -36,8 +36,8 @@ final class GenericPoint {
 
   /**
    * A copy of {@code c} with weights and inputs moved by {@code sign} times the move drawn from
-   * {@code seed}; {@code sign = -1} gives the mirror point, on the other side of each kink that
-   * the move crosses.
+   * {@code seed}; {@code sign = -1} gives the mirror point, on the other side of each kink that the
+   * move crosses.
    */
   static Case moved(Case c, long seed, double sign) {
     return moved(c, seed, sign, true);

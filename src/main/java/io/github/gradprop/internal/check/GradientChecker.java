@@ -108,7 +108,12 @@ public final class GradientChecker {
     if (!outcomes.rejected) {
       TieDirections tieDirections =
           new TieDirections(
-              invoker, classifier, loss, targets, analyticArrays, work.parameters().tensors().size());
+              invoker,
+              classifier,
+              loss,
+              targets,
+              analyticArrays,
+              work.parameters().tensors().size());
       for (TieDirections.Finding f : tieDirections.check(outcomes.kinkEntries)) {
         outcomes.tie(f);
       }
@@ -145,7 +150,8 @@ public final class GradientChecker {
     } catch (IllegalArgumentException e) {
       throw new ModelConfigurationException(
           String.format(
-              "The case does not fit model `%s`: %s%nshape : %s", spec.name(), e.getMessage(), given.dimsText()),
+              "The case does not fit model `%s`: %s%nshape : %s",
+              spec.name(), e.getMessage(), given.dimsText()),
           e);
     }
     Map<String, Tensor> source = new LinkedHashMap<>();

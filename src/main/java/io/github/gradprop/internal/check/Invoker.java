@@ -66,8 +66,7 @@ final class Invoker {
 
   private ModelConfigurationException threw(String what, Throwable e) {
     return new ModelConfigurationException(
-        String.format(
-            "Model `%s` threw from %s: %s%nshape : %s", name, what, e, work.dimsText()),
+        String.format("Model `%s` threw from %s: %s%nshape : %s", name, what, e, work.dimsText()),
         e);
   }
 

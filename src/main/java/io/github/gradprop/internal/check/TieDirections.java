@@ -19,8 +19,8 @@ import java.util.Set;
  * by the number of ties.
  *
  * <p>The directions are, per tensor, the groups of kink entries with the same one-sided derivatives
- * (the inputs of one tie see the same jump) and all kink entries of the tensor; then the groups with
- * the same one-sided derivatives across tensors (the two pieces of a maxout unit live in two
+ * (the inputs of one tie see the same jump) and all kink entries of the tensor; then the groups
+ * with the same one-sided derivatives across tensors (the two pieces of a maxout unit live in two
  * weight tensors). A smooth direction whose projection clearly disagrees is only reported if it
  * disagrees again a little further along the direction, on both sides. That guards against
  * coincident kinks: a direction can cross two kinks that cancel ({@code relu(t) - relu(-t) = t}),

@@ -76,7 +76,11 @@ public final class GradientPropertyExtension implements ParameterResolver, Invoc
     String propertyId = method.getDeclaringClass().getName() + "#" + method.getName();
     PropertyRunner runner =
         new PropertyRunner(
-            model, settings, ReplayStore.forBuildDirectory(), propertyId, System::currentTimeMillis);
+            model,
+            settings,
+            ReplayStore.forBuildDirectory(),
+            propertyId,
+            System::currentTimeMillis);
     PropertyRunner.Statistics statistics = runner.run();
     context.publishReportEntry(statistics.asReportEntries());
   }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one property: the stored counterexample first (if any), then one generated case per try;
- * on the first failure, shrinks it, stores it and throws the report.
+ * Runs one property: the stored counterexample first (if any), then one generated case per try; on
+ * the first failure, shrinks it, stores it and throws the report.
  */
 public final class PropertyRunner {
 

@@ -102,8 +102,12 @@ public final class PropertySettings {
 
   /** Resolves {@code a} against {@code config} (configuration parameters) for {@code spec}. */
   public static PropertySettings resolve(
-      GradientProperty a, Function<String, Optional<String>> config, ModelSpec spec, long freshSeed) {
-    int tries = a.tries() != -1 ? a.tries() : (int) longParam(config, "gradprop.tries", DEFAULT_TRIES);
+      GradientProperty a,
+      Function<String, Optional<String>> config,
+      ModelSpec spec,
+      long freshSeed) {
+    int tries =
+        a.tries() != -1 ? a.tries() : (int) longParam(config, "gradprop.tries", DEFAULT_TRIES);
     if (tries < 1) {
       throw error("`tries` >= 1", String.valueOf(tries));
     }
@@ -140,8 +144,7 @@ public final class PropertySettings {
       throw error("`edgeCases` in [0, 1]", String.valueOf(edge));
     }
 
-    CheckOptions options =
-        CheckOptions.defaults().withScheme(a.scheme()).withKinkPolicy(a.kinks());
+    CheckOptions options = CheckOptions.defaults().withScheme(a.scheme()).withKinkPolicy(a.kinks());
     if (a.step() != 0) {
       if (!(a.step() > 0 && a.step() < 1)) {
         throw error("`step` in (0, 1) (or 0 for the scheme's default)", String.valueOf(a.step()));
@@ -170,7 +173,16 @@ public final class PropertySettings {
     boolean replay =
         config.apply("gradprop.replay").map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
     return new PropertySettings(
-        tries, seed, seedGiven, ranges, a.values(), a.scale(), a.targets(), edge, options, shrink,
+        tries,
+        seed,
+        seedGiven,
+        ranges,
+        a.values(),
+        a.scale(),
+        a.targets(),
+        edge,
+        options,
+        shrink,
         replay);
   }
 
@@ -214,7 +226,8 @@ public final class PropertySettings {
     if (min < 1) {
       throw new PropertyConfigurationException(
           String.format(
-              "@GradientProperty `dims` requires `%s` >= 1, but the range was \"%s\".", name, range));
+              "@GradientProperty `dims` requires `%s` >= 1, but the range was \"%s\".",
+              name, range));
     }
     if (min > max) {
       throw new PropertyConfigurationException(
@@ -244,7 +257,8 @@ public final class PropertySettings {
                 return Double.parseDouble(v.trim());
               } catch (NumberFormatException e) {
                 throw new PropertyConfigurationException(
-                    String.format("Configuration parameter `%s` must be a number, but was \"%s\".", key, v));
+                    String.format(
+                        "Configuration parameter `%s` must be a number, but was \"%s\".", key, v));
               }
             })
         .orElse(fallback);
@@ -255,7 +269,8 @@ public final class PropertySettings {
       return Long.parseLong(v.trim());
     } catch (NumberFormatException e) {
       throw new PropertyConfigurationException(
-          String.format("Configuration parameter `%s` must be an integer, but was \"%s\".", key, v));
+          String.format(
+              "Configuration parameter `%s` must be an integer, but was \"%s\".", key, v));
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Keeps the last shrunk counterexample of each failing property under the build directory ({@code
- * target/gradprop/replay}), so the next run tries it first. Never writes outside an existing
- * {@code target} directory; one file per property, so parallel tests do not share state.
+ * target/gradprop/replay}), so the next run tries it first. Never writes outside an existing {@code
+ * target} directory; one file per property, so parallel tests do not share state.
  */
 public final class ReplayStore {
 
@@ -31,7 +31,8 @@ public final class ReplayStore {
   /** The store under {@code <basedir>/target}, or null when there is no build directory. */
   public static ReplayStore forBuildDirectory() {
     String basedir = System.getProperty("basedir");
-    Path target = (basedir != null ? Path.of(basedir) : Path.of("")).toAbsolutePath().resolve("target");
+    Path target =
+        (basedir != null ? Path.of(basedir) : Path.of("")).toAbsolutePath().resolve("target");
     if (!Files.isDirectory(target)) {
       return null;
     }
@@ -99,7 +100,10 @@ public final class ReplayStore {
   /** Stores {@code c} as the counterexample of {@code propertyId}; returns the file, or null. */
   public Path save(String propertyId, long seed, Case c) {
     List<String> lines = new ArrayList<>();
-    lines.add("# gradprop counterexample of model `" + c.spec().name() + "`; tried first on the next run");
+    lines.add(
+        "# gradprop counterexample of model `"
+            + c.spec().name()
+            + "`; tried first on the next run");
     lines.add("seed=" + seed);
     for (Map.Entry<String, Integer> e : c.dims().entrySet()) {
       lines.add("dim." + e.getKey() + "=" + e.getValue());
@@ -116,7 +120,11 @@ public final class ReplayStore {
       Files.createDirectories(directory);
       Path tmp = Files.createTempFile(directory, "replay", ".tmp");
       Files.write(tmp, lines, StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return file;
     } catch (IOException e) {
       return null;

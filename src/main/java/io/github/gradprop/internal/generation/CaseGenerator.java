@@ -49,7 +49,8 @@ public final class CaseGenerator {
     Case c = Case.zeros(spec, drawDims(random));
     boolean edge = isEdgeCase(seed);
     for (Tensor t : c.parameters().tensors()) {
-      double sd = values == ValueDistribution.NORMAL_FAN_IN ? scale / Math.sqrt(lastAxis(t)) : scale;
+      double sd =
+          values == ValueDistribution.NORMAL_FAN_IN ? scale / Math.sqrt(lastAxis(t)) : scale;
       fill(t, random, sd, edge);
     }
     fill(c.batch().inputTensor(), random, scale, edge);

@@ -15,16 +15,22 @@ public final class Stencil {
 
   /** The step of the inner pair. */
   public double h;
+
   /** {@code f(theta + h)}. */
   public double plus;
+
   /** {@code f(theta - h)}. */
   public double minus;
+
   /** The second pair's step ({@code 2h} or {@code h/2}), or 0 when the scheme has none. */
   public double outerH;
+
   /** {@code f(theta + outerH)}. */
   public double outerPlus;
+
   /** {@code f(theta - outerH)}. */
   public double outerMinus;
+
   /** The scheme's estimate. */
   public double estimate;
 

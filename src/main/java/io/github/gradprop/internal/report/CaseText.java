@@ -4,8 +4,8 @@ import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Tensor;
 
 /**
- * A case printed as Java array literals, values via {@link Double#toString} so they round-trip
- * and the case can be pasted into a test.
+ * A case printed as Java array literals, values via {@link Double#toString} so they round-trip and
+ * the case can be pasted into a test.
  */
 public final class CaseText {
 

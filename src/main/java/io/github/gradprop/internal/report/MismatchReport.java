@@ -118,7 +118,10 @@ public final class MismatchReport {
     CheckOptions o = r.options();
     StringBuilder dims = new StringBuilder();
     for (Map.Entry<String, Integer> e : r.dims().entrySet()) {
-      dims.append(dims.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+      dims.append(dims.length() == 0 ? "" : " ")
+          .append(e.getKey())
+          .append('=')
+          .append(e.getValue());
     }
     Facts facts = new Facts();
     facts
@@ -181,8 +184,7 @@ public final class MismatchReport {
     int unresolved = r.unresolvedCount();
     if (unresolved > 0) {
       parts.add(
-          String.format(
-              "%d unresolved (estimates at smaller steps kept disagreeing)", unresolved));
+          String.format("%d unresolved (estimates at smaller steps kept disagreeing)", unresolved));
     }
     return String.join(", ", parts);
   }

@@ -64,7 +64,9 @@ public final class PropertyReport {
     if (f.storedAt() != null) {
       facts.add("stored", f.storedAt() + " (tried first on the next run)");
     }
-    facts.add("time", String.format(Locale.ROOT, "shrinking took %.2f s", f.shrinkMillisTaken() / 1000.0));
+    facts.add(
+        "time",
+        String.format(Locale.ROOT, "shrinking took %.2f s", f.shrinkMillisTaken() / 1000.0));
     sb.append(facts.render());
     return sb.toString().stripTrailing();
   }

@@ -15,11 +15,11 @@ public final class CaseEdits {
    * Deletes index {@code k} of dimension {@code dim} from every tensor: an axis whose length drops
    * by one (a bare {@code dim} axis, or {@code dim + 1} for a bias column) loses index {@code k};
    * an axis that shrinks by {@code m > 1} (such as {@code 2 * dim}, gates stacked in blocks) loses
-   * index {@code k} of each of its {@code m} blocks of length {@code dim}. So deleting
-   * hidden unit {@code k} removes row {@code k} of {@code w1[hidden, in + 1]} and column {@code k}
-   * of {@code w2[out, hidden + 1]}, and every other value stays where it was. An axis that grows
-   * (such as {@code length - width + 1} when {@code width} drops) keeps its entries and gets zeros
-   * at the end.
+   * index {@code k} of each of its {@code m} blocks of length {@code dim}. So deleting hidden unit
+   * {@code k} removes row {@code k} of {@code w1[hidden, in + 1]} and column {@code k} of {@code
+   * w2[out, hidden + 1]}, and every other value stays where it was. An axis that grows (such as
+   * {@code length - width + 1} when {@code width} drops) keeps its entries and gets zeros at the
+   * end.
    */
   public static Case deleteIndex(Case c, String dim, int k) {
     Map<String, Integer> dims = new LinkedHashMap<>(c.dims());

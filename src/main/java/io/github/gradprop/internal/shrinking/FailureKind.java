@@ -69,7 +69,9 @@ public final class FailureKind {
       if (e.verdict() != verdict) {
         continue;
       }
-      if (e.tensor().equals(tensor) && ratio(e) >= requiredRatio && relative(e) >= requiredRelative) {
+      if (e.tensor().equals(tensor)
+          && ratio(e) >= requiredRatio
+          && relative(e) >= requiredRelative) {
         return true;
       }
       if (alsoClearlyFailing.contains(e.tensor()) && isClear(e)) {

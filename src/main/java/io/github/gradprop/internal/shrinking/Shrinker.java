@@ -56,7 +56,12 @@ public final class Shrinker {
 
   /** The outcome of shrinking. */
   public record Shrunk(
-      Case smallest, GradientCheckResult result, int steps, int checks, int cacheHits, boolean outOfTime) {}
+      Case smallest,
+      GradientCheckResult result,
+      int steps,
+      int checks,
+      int cacheHits,
+      boolean outOfTime) {}
 
   public Shrunk shrink(Case failing, GradientCheckResult original) {
     FailureKind kind = FailureKind.of(original);

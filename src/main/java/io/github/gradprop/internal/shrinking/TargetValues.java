@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Simpler targets that stay of the same kind: a one-hot row stays one-hot (its 1 moves to index
- * 0), binary stays binary (1 becomes 0), probabilities stay in [0, 1].
+ * Simpler targets that stay of the same kind: a one-hot row stays one-hot (its 1 moves to index 0),
+ * binary stays binary (1 becomes 0), probabilities stay in [0, 1].
  */
 final class TargetValues {
 

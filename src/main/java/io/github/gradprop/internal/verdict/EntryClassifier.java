@@ -20,12 +20,12 @@ import io.github.gradprop.internal.numerics.Stencil;
  * <ul>
  *   <li>the gap stays above half its previous value: a kink within a fraction of the step;
  *   <li>two successive estimates agree within the tolerance: smooth at this scale (a kink closer
- *       than the coarse step but farther than the fine one ends here); the verdict uses the
- *       coarser estimate with the difference of the two as extra allowance;
+ *       than the coarse step but farther than the fine one ends here); the verdict uses the coarser
+ *       estimate with the difference of the two as extra allowance;
  *   <li>the analytic value lies within a quarter of the last change of the estimate: where the
  *       curvature jumps inside the stencil (Huber at {@code |r| = 1}, ELU at 0) the central
- *       difference is only first-order accurate, and such a sequence, shrinking 8-fold per step,
- *       is within a seventh of its last change from its limit;
+ *       difference is only first-order accurate, and such a sequence, shrinking 8-fold per step, is
+ *       within a seventh of its last change from its limit;
  *   <li>none of these, down to half of {@code sqrt(eps)} times the scale (further only while the
  *       loss values are so small that their rounding stays below {@code atol / 10}): unresolved.
  * </ul>
@@ -61,7 +61,9 @@ public final class EntryClassifier {
   /** A gap that keeps this fraction of its value when the step shrinks 8-fold is a kink. */
   static final double KEEP = 0.5;
 
-  /** An agreeing entry is only looked at more closely if its gap exceeds this share of the slopes. */
+  /**
+   * An agreeing entry is only looked at more closely if its gap exceeds this share of the slopes.
+   */
   static final double SCREEN_SHARE = 1e-2;
 
   /** One-sided slopes are steep when they differ by this factor and exceed it times the loss. */
@@ -352,10 +354,10 @@ public final class EntryClassifier {
   }
 
   /**
-   * Whether the analytic value deserves a second look at a nearby generic point: a smooth
-   * mismatch, or, at a kink or an unresolved entry, a value outside every one-sided and central
-   * estimate seen (widened by the tolerance). Correct code gets there only through coincident
-   * kinks, which a generic point breaks.
+   * Whether the analytic value deserves a second look at a nearby generic point: a smooth mismatch,
+   * or, at a kink or an unresolved entry, a value outside every one-sided and central estimate seen
+   * (widened by the tolerance). Correct code gets there only through coincident kinks, which a
+   * generic point breaks.
    */
   public boolean suspicious() {
     switch (kind) {

@@ -73,10 +73,12 @@ class CaseGeneratorTests {
         }
         assertThat(sum).isEqualTo(1.0);
       }
-      for (double v : generator(TargetKind.BINARY, 0.5).generate(seed).batch().targetTensor().toArray()) {
+      for (double v :
+          generator(TargetKind.BINARY, 0.5).generate(seed).batch().targetTensor().toArray()) {
         assertThat(v).isIn(0.0, 1.0);
       }
-      for (double v : generator(TargetKind.PROBABILITY, 0.5).generate(seed).batch().targetTensor().toArray()) {
+      for (double v :
+          generator(TargetKind.PROBABILITY, 0.5).generate(seed).batch().targetTensor().toArray()) {
         assertThat(v).isBetween(0.0, 1.0);
       }
     }
@@ -103,7 +105,8 @@ class CaseGeneratorTests {
 
   @Test
   void uniformValuesStayWithinTheScale() {
-    CaseGenerator g = new CaseGenerator(SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 0.25, TargetKind.REAL, 0);
+    CaseGenerator g =
+        new CaseGenerator(SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 0.25, TargetKind.REAL, 0);
     for (double v : g.generate(5).parameters().tensor("w1").toArray()) {
       assertThat(Math.abs(v)).isLessThanOrEqualTo(0.25);
     }
@@ -117,7 +120,8 @@ class CaseGeneratorTests {
     r.put("batch", new int[] {1, 3});
     r.put("in", new int[] {1, 3});
     CaseGenerator fanIn =
-        new CaseGenerator(scalars, r, ValueDistribution.NORMAL_FAN_IN, 1.0, TargetKind.ONE_HOT, 0.5);
+        new CaseGenerator(
+            scalars, r, ValueDistribution.NORMAL_FAN_IN, 1.0, TargetKind.ONE_HOT, 0.5);
     for (long seed = 1; seed <= 20; seed++) {
       Case c = fanIn.generate(seed);
       assertThat(c.parameters().tensor("b").rank()).isZero();

@@ -110,12 +110,12 @@ class FiniteDifferencesTests {
    * The theoretical error bound of {@code scheme} at {@code theta} with step {@code h}.
    *
    * <p>Truncation, from the Taylor remainder with M_k = max |f^(k)| over the stencil: central
-   * {@code h^2 M3 / 6}; 5-point {@code h^4 M5 / 30}; Richardson of central differences at h and
-   * h/2 {@code (4 R(h/2) + R(h)) / 3 <= h^4 M5 / 288}, where {@code |R(h)| <= h^4 M5 / 120} is
-   * what is left of a central difference after its h^2 term. Rounding: each loss value is off by
-   * at most {@code 8 eps M0} (a few correctly rounded operations) plus {@code eps |x| M1} (the
-   * abscissa rounded), amplified by the sum of the absolute stencil weights; the final division
-   * adds a few eps relative. Safety factor 2 on the whole.
+   * {@code h^2 M3 / 6}; 5-point {@code h^4 M5 / 30}; Richardson of central differences at h and h/2
+   * {@code (4 R(h/2) + R(h)) / 3 <= h^4 M5 / 288}, where {@code |R(h)| <= h^4 M5 / 120} is what is
+   * left of a central difference after its h^2 term. Rounding: each loss value is off by at most
+   * {@code 8 eps M0} (a few correctly rounded operations) plus {@code eps |x| M1} (the abscissa
+   * rounded), amplified by the sum of the absolute stencil weights; the final division adds a few
+   * eps relative. Safety factor 2 on the whole.
    */
   static double bound(DifferenceScheme scheme, Fn f, double theta, double h) {
     double reach = scheme == DifferenceScheme.FIVE_POINT ? 2 * h : h;
@@ -144,7 +144,8 @@ class FiniteDifferencesTests {
 
   @ParameterizedTest(name = "{0}: d/dx {1} at {2}")
   @MethodSource("smoothCases")
-  void estimate_isWithinTheTheoreticalBound_ofItsScheme(DifferenceScheme scheme, Fn f, double theta) {
+  void estimate_isWithinTheTheoreticalBound_ofItsScheme(
+      DifferenceScheme scheme, Fn f, double theta) {
     double h = FiniteDifferences.step(theta, scheme.defaultStep());
     double estimate = FiniteDifferences.estimate(scheme, f::value, theta, h);
     double exact = f.derivative(theta, 1);
@@ -170,7 +171,9 @@ class FiniteDifferencesTests {
         }
       }
     }
-    assertThat(rejected).as("forward differences rejected out of %d", total).isGreaterThan(total / 2);
+    assertThat(rejected)
+        .as("forward differences rejected out of %d", total)
+        .isGreaterThan(total / 2);
   }
 
   @Test
@@ -188,7 +191,9 @@ class FiniteDifferencesTests {
         }
       }
     }
-    assertThat(rejected).as("central differences rejected out of %d", total).isGreaterThan(total / 2);
+    assertThat(rejected)
+        .as("central differences rejected out of %d", total)
+        .isGreaterThan(total / 2);
   }
 
   /** Leading error terms: with a large step, truncation dominates and has a known constant. */
@@ -212,7 +217,9 @@ class FiniteDifferencesTests {
       double error =
           FiniteDifferences.estimate(DifferenceScheme.CENTRAL, f::value, theta, h)
               - f.derivative(theta, 1);
-      assertThat(error).isCloseTo(h * h * f.derivative(theta, 3) / 6, within(predictionSlack(f, theta, h * h / 6, 3)));
+      assertThat(error)
+          .isCloseTo(
+              h * h * f.derivative(theta, 3) / 6, within(predictionSlack(f, theta, h * h / 6, 3)));
     }
 
     @ParameterizedTest(name = "d/dx {0} at {1}")
@@ -223,7 +230,9 @@ class FiniteDifferencesTests {
           FiniteDifferences.estimate(DifferenceScheme.FIVE_POINT, f::value, theta, h)
               - f.derivative(theta, 1);
       assertThat(error)
-          .isCloseTo(-Math.pow(h, 4) * f.derivative(theta, 5) / 30, within(predictionSlack(f, theta, Math.pow(h, 4) / 30, 5)));
+          .isCloseTo(
+              -Math.pow(h, 4) * f.derivative(theta, 5) / 30,
+              within(predictionSlack(f, theta, Math.pow(h, 4) / 30, 5)));
     }
 
     @ParameterizedTest(name = "d/dx {0} at {1}")
@@ -234,7 +243,9 @@ class FiniteDifferencesTests {
           FiniteDifferences.estimate(DifferenceScheme.RICHARDSON, f::value, theta, h)
               - f.derivative(theta, 1);
       assertThat(error)
-          .isCloseTo(-Math.pow(h, 4) * f.derivative(theta, 5) / 480, within(predictionSlack(f, theta, Math.pow(h, 4) / 480, 5)));
+          .isCloseTo(
+              -Math.pow(h, 4) * f.derivative(theta, 5) / 480,
+              within(predictionSlack(f, theta, Math.pow(h, 4) / 480, 5)));
     }
 
     /** 10% of the predicted term's scale, plus the next-order term and rounding. */
@@ -357,8 +368,29 @@ class FiniteDifferencesTests {
     static double[] thetas() {
       List<Double> values = new ArrayList<>();
       double[] magnitudes = {
-        0, Double.MIN_NORMAL, 1e-300, 1e-12, 1e-4, 0.1, 0.3, 0.5, 0.9999999, 1, 1.0000001, 1.5, 2,
-        Math.nextDown(2.0), 3.7, 10, 1024, Math.nextDown(1024.0), 1e4, 3.7e4, 1e8, 1e15, 1e100
+        0,
+        Double.MIN_NORMAL,
+        1e-300,
+        1e-12,
+        1e-4,
+        0.1,
+        0.3,
+        0.5,
+        0.9999999,
+        1,
+        1.0000001,
+        1.5,
+        2,
+        Math.nextDown(2.0),
+        3.7,
+        10,
+        1024,
+        Math.nextDown(1024.0),
+        1e4,
+        3.7e4,
+        1e8,
+        1e15,
+        1e100
       };
       for (double m : magnitudes) {
         values.add(m);

@@ -63,7 +63,8 @@ class MismatchReportTests {
   /** Lines from the table header up to (excluding) the footer. */
   static List<String> tableLines(String report) {
     List<String> all = lines(report);
-    int header = all.indexOf(all.stream().filter(l -> l.startsWith("tensor")).findFirst().orElseThrow());
+    int header =
+        all.indexOf(all.stream().filter(l -> l.startsWith("tensor")).findFirst().orElseThrow());
     List<String> table = new ArrayList<>();
     for (int k = header; k < all.size() && !all.get(k).startsWith("("); k++) {
       table.add(all.get(k));
@@ -158,9 +159,12 @@ class MismatchReportTests {
     void aBlankLine_separatesFactsFromTheTable() {
       List<String> lines = lines(synthetic(mismatch("w", 1, 1.0, 2.0)).report());
 
-      int table = lines.indexOf(lines.stream().filter(l -> l.startsWith("tensor")).findFirst().orElseThrow());
+      int table =
+          lines.indexOf(
+              lines.stream().filter(l -> l.startsWith("tensor")).findFirst().orElseThrow());
       assertThat(lines.get(table - 1)).isEmpty();
-      assertThat(lines.subList(1, table - 1)).allSatisfy(l -> assertThat(l).matches("^[a-z-]+ +: .*"));
+      assertThat(lines.subList(1, table - 1))
+          .allSatisfy(l -> assertThat(l).matches("^[a-z-]+ +: .*"));
     }
 
     @Test
@@ -197,9 +201,7 @@ class MismatchReportTests {
       List<String> table =
           tableLines(
               synthetic(
-                      mismatch("w", 1, -0.5, 2.0),
-                      mismatch("b", 0, 12.5, -3.0),
-                      nonFinite("w", 5))
+                      mismatch("w", 1, -0.5, 2.0), mismatch("b", 0, 12.5, -3.0), nonFinite("w", 5))
                   .report());
       String header = table.get(0);
       int numeric = header.indexOf("numeric");
@@ -221,10 +223,7 @@ class MismatchReportTests {
     void rows_keepTheResultsOrder_oneRowPerFailure() {
       List<String> table =
           tableLines(
-              synthetic(
-                      nonFinite("w", 5),
-                      mismatch("b", 0, 1.0, 3.0),
-                      mismatch("w", 1, 1.0, 2.0))
+              synthetic(nonFinite("w", 5), mismatch("b", 0, 1.0, 3.0), mismatch("w", 1, 1.0, 2.0))
                   .report());
 
       assertThat(table.subList(1, table.size()))

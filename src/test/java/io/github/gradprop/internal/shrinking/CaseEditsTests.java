@@ -30,7 +30,8 @@ class CaseEditsTests {
   void deletingAHiddenUnit_removesItsRowOfW1_andItsColumnOfW2_keepingTheBiasColumn() {
     Case c = CaseEdits.deleteIndex(numbered(), "hidden", 1);
     assertThat(c.dims()).containsEntry("hidden", 2);
-    assertThat(c.parameters().matrix("w1")).isDeepEqualTo(new double[][] {{10, 11, 12}, {30, 31, 32}});
+    assertThat(c.parameters().matrix("w1"))
+        .isDeepEqualTo(new double[][] {{10, 11, 12}, {30, 31, 32}});
     assertThat(c.parameters().matrix("w2")).isDeepEqualTo(new double[][] {{100, 102, 103}});
     assertThat(c.batch().inputs()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
   }
@@ -39,7 +40,8 @@ class CaseEditsTests {
   void deletingAnInput_removesItsColumnOfTheInputs_andOfW1() {
     Case c = CaseEdits.deleteIndex(numbered(), "in", 0);
     assertThat(c.batch().inputs()).isDeepEqualTo(new double[][] {{2}, {4}});
-    assertThat(c.parameters().matrix("w1")).isDeepEqualTo(new double[][] {{11, 12}, {21, 22}, {31, 32}});
+    assertThat(c.parameters().matrix("w1"))
+        .isDeepEqualTo(new double[][] {{11, 12}, {21, 22}, {31, 32}});
   }
 
   @Test
@@ -61,7 +63,8 @@ class CaseEditsTests {
 
   @Test
   void anAxisOfStackedBlocks_losesTheUnitFromEveryBlock() {
-    ModelSpec gates = ModelSpec.named("gates").inputs("batch", "in").parameter("w", "2 * hidden", "in");
+    ModelSpec gates =
+        ModelSpec.named("gates").inputs("batch", "in").parameter("w", "2 * hidden", "in");
     Case c =
         Case.builder(gates)
             .inputs(new double[][] {{1}})
@@ -69,18 +72,21 @@ class CaseEditsTests {
             .dim("hidden", 3)
             .build();
     Case smaller = CaseEdits.deleteIndex(c, "hidden", 1);
-    assertThat(smaller.parameters().matrix("w")).isDeepEqualTo(new double[][] {{10}, {12}, {20}, {22}});
+    assertThat(smaller.parameters().matrix("w"))
+        .isDeepEqualTo(new double[][] {{10}, {12}, {20}, {22}});
   }
 
   @Test
   void stackedBlocksFollowedByExtras_keepTheExtras() {
-    ModelSpec gates = ModelSpec.named("gates with bias").inputs("batch", "in").parameter("w", "2 * hidden + 1");
+    ModelSpec gates =
+        ModelSpec.named("gates with bias").inputs("batch", "in").parameter("w", "2 * hidden + 1");
     Case c =
         Case.builder(gates)
             .inputs(new double[][] {{1}})
             .parameter("w", new double[] {10, 11, 20, 21, 99})
             .dim("hidden", 2)
             .build();
-    assertThat(CaseEdits.deleteIndex(c, "hidden", 0).parameters().vector("w")).containsExactly(11, 21, 99);
+    assertThat(CaseEdits.deleteIndex(c, "hidden", 0).parameters().vector("w"))
+        .containsExactly(11, 21, 99);
   }
 }

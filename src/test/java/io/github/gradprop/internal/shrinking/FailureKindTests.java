@@ -19,14 +19,24 @@ class FailureKindTests {
 
   private static GradientCheckResult failing(EntryCheck... worstFirst) {
     return new GradientCheckResult(
-        "m", Map.of("n", 1), CheckOptions.defaults(), 0, 0, Map.of(), Map.of(), List.of(worstFirst), 0, 0);
+        "m",
+        Map.of("n", 1),
+        CheckOptions.defaults(),
+        0,
+        0,
+        Map.of(),
+        Map.of(),
+        List.of(worstFirst),
+        0,
+        0);
   }
 
   @Test
   void aCandidateFailingOnlyInAnotherTensorThatFailedClearly_failsTheSameWay() {
     FailureKind kind =
         FailureKind.of(
-            failing(entry("wh", 0.0, 1.0, Verdict.MISMATCH), entry("b", 1.0, 2.0, Verdict.MISMATCH)));
+            failing(
+                entry("wh", 0.0, 1.0, Verdict.MISMATCH), entry("b", 1.0, 2.0, Verdict.MISMATCH)));
     assertThat(kind.matches(failing(entry("b", -1.0, -2.0, Verdict.MISMATCH)))).isTrue();
     assertThat(kind.matches(failing(entry("wh", 0.0, 1.0, Verdict.MISMATCH)))).isTrue();
   }
@@ -46,7 +56,8 @@ class FailureKindTests {
   void anotherVerdict_orAFailureNoLongerClear_isNotTheSameWay() {
     FailureKind kind =
         FailureKind.of(
-            failing(entry("wh", 0.0, 1.0, Verdict.MISMATCH), entry("b", 1.0, 2.0, Verdict.MISMATCH)));
+            failing(
+                entry("wh", 0.0, 1.0, Verdict.MISMATCH), entry("b", 1.0, 2.0, Verdict.MISMATCH)));
     assertThat(kind.matches(failing(entry("b", Double.NaN, 2.0, Verdict.NON_FINITE)))).isFalse();
     assertThat(kind.matches(failing(entry("b", 1.0, 1.0 + 1e-5, Verdict.MISMATCH)))).isFalse();
   }

@@ -19,7 +19,9 @@ class SimpleValuesTests {
 
   @Test
   void candidatesAreStrictlySimpler_simplestFirst() {
-    assertThat(SimpleValues.simplerThan(0.7312)).startsWith(0.0, 1.0, -1.0).contains(0.5, 0.7, 0.73);
+    assertThat(SimpleValues.simplerThan(0.7312))
+        .startsWith(0.0, 1.0, -1.0)
+        .contains(0.5, 0.7, 0.73);
     for (double v : new double[] {0.7312, -3.25, 12.0, 1e-9, -0.5}) {
       for (double c : SimpleValues.simplerThan(v)) {
         assertThat(SimpleValues.complexity(c)).isLessThan(SimpleValues.complexity(v));

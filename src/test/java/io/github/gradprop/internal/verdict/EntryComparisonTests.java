@@ -95,10 +95,8 @@ class EntryComparisonTests {
 
     @Test
     void verdict_isMismatch_justOutsideTheTolerance() {
-      assertThat(EntryComparison.verdict(1.0 + 0x1p-19, 1.0, 0x1p-20))
-          .isEqualTo(Verdict.MISMATCH);
-      assertThat(EntryComparison.verdict(1.0 - 0x1p-19, 1.0, 0x1p-20))
-          .isEqualTo(Verdict.MISMATCH);
+      assertThat(EntryComparison.verdict(1.0 + 0x1p-19, 1.0, 0x1p-20)).isEqualTo(Verdict.MISMATCH);
+      assertThat(EntryComparison.verdict(1.0 - 0x1p-19, 1.0, 0x1p-20)).isEqualTo(Verdict.MISMATCH);
     }
 
     @Test
@@ -107,8 +105,7 @@ class EntryComparisonTests {
       double analytic = numeric * (1 + 1e-5);
       double tol = EntryComparison.tolerance(numeric, 1e-8, 1e-6, 2e-9);
       assertThat(EntryComparison.verdict(analytic, numeric, tol)).isEqualTo(Verdict.MISMATCH);
-      assertThat(EntryComparison.verdict(numeric * (1 + 1e-7), numeric, tol))
-          .isEqualTo(Verdict.OK);
+      assertThat(EntryComparison.verdict(numeric * (1 + 1e-7), numeric, tol)).isEqualTo(Verdict.OK);
     }
 
     @ParameterizedTest

@@ -37,15 +37,17 @@ public final class Conv1d implements GradientModel {
     String name = "conv1d, tanh, squared error" + (bug == Bug.NONE ? "" : " (" + bug + ")");
     ModelSpec s = ModelSpec.named(name);
     if (lengths == Lengths.DIFFERENCE) {
-      s = s.inputs("batch", "channels", "length")
-          .parameter("kernel", "out", "channels", "width")
-          .parameter("bias", "out")
-          .targets("batch", "out", "length - width + 1");
+      s =
+          s.inputs("batch", "channels", "length")
+              .parameter("kernel", "out", "channels", "width")
+              .parameter("bias", "out")
+              .targets("batch", "out", "length - width + 1");
     } else {
-      s = s.inputs("batch", "channels", "width + extra - 1")
-          .parameter("kernel", "out", "channels", "width")
-          .parameter("bias", "out")
-          .targets("batch", "out", "extra");
+      s =
+          s.inputs("batch", "channels", "width + extra - 1")
+              .parameter("kernel", "out", "channels", "width")
+              .parameter("bias", "out")
+              .targets("batch", "out", "extra");
     }
     this.spec = s;
   }

@@ -29,7 +29,8 @@ public final class GatedLinearUnit implements GradientModel {
   public GatedLinearUnit(Bug bug) {
     this.bug = bug;
     this.spec =
-        ModelSpec.named("gated linear unit, squared error" + (bug == Bug.NONE ? "" : " (" + bug + ")"))
+        ModelSpec.named(
+                "gated linear unit, squared error" + (bug == Bug.NONE ? "" : " (" + bug + ")"))
             .inputs("batch", "in")
             .parameter("w", "2 * hidden", "in")
             .parameter("v", "out", "hidden")

@@ -14,7 +14,9 @@ public final class RegularizedLogisticRegression implements GradientModel {
 
   public enum Bug {
     NONE,
-    /** The penalty's gradient is {@code lambda * w}, as if the penalty were {@code lambda/2 |w|^2}. */
+    /**
+     * The penalty's gradient is {@code lambda * w}, as if the penalty were {@code lambda/2 |w|^2}.
+     */
     HALF_REGULARIZER_GRADIENT,
     /** Assigns the bias gradient per example instead of adding it up. */
     BIAS_GRADIENT_OVERWRITTEN
@@ -28,7 +30,8 @@ public final class RegularizedLogisticRegression implements GradientModel {
   public RegularizedLogisticRegression(Bug bug) {
     this.bug = bug;
     this.spec =
-        ModelSpec.named("L2-regularized logistic regression" + (bug == Bug.NONE ? "" : " (" + bug + ")"))
+        ModelSpec.named(
+                "L2-regularized logistic regression" + (bug == Bug.NONE ? "" : " (" + bug + ")"))
             .inputs("batch", "in")
             .parameter("w", "in")
             .parameter("b")

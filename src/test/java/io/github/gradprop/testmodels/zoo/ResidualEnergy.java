@@ -8,8 +8,8 @@ import io.github.gradprop.model.Tensor;
 
 /**
  * A residual block without targets: the loss is the energy {@code 0.5 |x + tanh(W x)|^2} summed
- * over the batch, with a square {@code W[in, in]}. Checks the input gradient, {@code u + W^T
- * (u * (1 - a^2))}.
+ * over the batch, with a square {@code W[in, in]}. Checks the input gradient, {@code u + W^T (u *
+ * (1 - a^2))}.
  */
 public final class ResidualEnergy implements GradientModel {
 

@@ -14,7 +14,10 @@ public final class SelfAttention implements GradientModel {
 
   public enum Bug {
     NONE,
-    /** The query gradient uses the transposed score gradient, {@code dS^T K} instead of {@code dS K}. */
+    /**
+     * The query gradient uses the transposed score gradient, {@code dS^T K} instead of {@code dS
+     * K}.
+     */
     TRANSPOSED_SCORE_GRADIENT,
     /** The softmax backward forgets {@code - A * rowsum(A * dA)}. */
     MISSING_SOFTMAX_CORRECTION

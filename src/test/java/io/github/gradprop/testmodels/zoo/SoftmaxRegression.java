@@ -25,7 +25,9 @@ public final class SoftmaxRegression implements GradientModel {
   public SoftmaxRegression(Bug bug) {
     this.bug = bug;
     this.spec =
-        ModelSpec.named("softmax regression, mean cross-entropy" + (bug == Bug.NONE ? "" : " (" + bug + ")"))
+        ModelSpec.named(
+                "softmax regression, mean cross-entropy"
+                    + (bug == Bug.NONE ? "" : " (" + bug + ")"))
             .inputs("batch", "in")
             .parameter("w", "classes", "in")
             .parameter("b", "classes")

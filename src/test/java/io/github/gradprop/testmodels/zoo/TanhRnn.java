@@ -7,8 +7,8 @@ import io.github.gradprop.model.Parameters;
 
 /**
  * An Elman cell {@code h_t = tanh(wx x_t + wh h_(t-1) + b)} unrolled over rank-3 inputs {@code
- * [batch, time, in]} from {@code h = 0}, a linear readout of the last state, and squared error.
- * The backward pass is backpropagation through time.
+ * [batch, time, in]} from {@code h = 0}, a linear readout of the last state, and squared error. The
+ * backward pass is backpropagation through time.
  */
 public final class TanhRnn implements GradientModel {
 
@@ -26,7 +26,9 @@ public final class TanhRnn implements GradientModel {
   public TanhRnn(Bug bug) {
     this.bug = bug;
     this.spec =
-        ModelSpec.named("tanh RNN, last-state readout, squared error" + (bug == Bug.NONE ? "" : " (" + bug + ")"))
+        ModelSpec.named(
+                "tanh RNN, last-state readout, squared error"
+                    + (bug == Bug.NONE ? "" : " (" + bug + ")"))
             .inputs("batch", "time", "in")
             .parameter("wx", "hidden", "in")
             .parameter("wh", "hidden", "hidden")
@@ -112,7 +114,8 @@ public final class TanhRnn implements GradientModel {
         if (bug != Bug.MISSING_RECURRENT_TERM) {
           for (int k = 0; k < hidden; k++) {
             for (int j = 0; j < hidden; j++) {
-              previous[k] += (bug == Bug.UNTRANSPOSED_RECURRENT_WEIGHTS ? wh[k][j] : wh[j][k]) * dpre[j];
+              previous[k] +=
+                  (bug == Bug.UNTRANSPOSED_RECURRENT_WEIGHTS ? wh[k][j] : wh[j][k]) * dpre[j];
             }
           }
         }
