@@ -71,6 +71,12 @@ public @interface GradientProperty {
   TargetKind targets() default TargetKind.ONE_HOT;
 
   /**
+   * With {@code targets = TargetKind.CLASS_INDEX}: the dimension that counts the classes, e.g.
+   * {@code "out"}; labels are drawn from {@code [0, out)}.
+   */
+  String classes() default "";
+
+  /**
    * The share of tries whose values include edge cases (exact zeros, ties, +-1, 0.5), where
    * hand-written backprop tends to break; default 0.2 (or {@code gradprop.edgeCases}).
    */

@@ -14,5 +14,12 @@ public enum TargetKind {
   /** Each entry in [0, 1]: soft labels. */
   PROBABILITY,
   /** Each entry a real number, drawn like the inputs: regression targets. */
-  REAL
+  REAL,
+  /**
+   * Each entry an integer class label in {@code [0, classes)}, where {@code classes} is the value
+   * of the dimension named by {@link GradientProperty#classes()}: labels for a cross-entropy that
+   * takes class indices rather than one-hot rows, e.g. {@code targets("batch")} with {@code classes
+   * = "out"}. Deleting class {@code k} while shrinking relabels the targets to match.
+   */
+  CLASS_INDEX
 }

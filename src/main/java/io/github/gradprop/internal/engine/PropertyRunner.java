@@ -100,7 +100,8 @@ public final class PropertyRunner {
             settings.values,
             settings.scale,
             settings.targets,
-            settings.edgeCases);
+            settings.edgeCases,
+            settings.classes);
     long seed = settings.seed;
     long entries = 0;
     long calls = 0;
@@ -188,7 +189,8 @@ public final class PropertyRunner {
             clockMillis,
             settings.shrinkMillis,
             r -> !r.rejected(),
-            settings.targets);
+            settings.targets,
+            settings.classes);
     Shrinker.Shrunk shrunk = shrinker.shrink(failing, original);
     long taken = clockMillis.getAsLong() - start;
     String storedAt = null;

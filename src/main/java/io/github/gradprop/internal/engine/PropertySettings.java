@@ -34,6 +34,7 @@ public final class PropertySettings {
   final ValueDistribution values;
   final double scale;
   final TargetKind targets;
+  final String classes;
   final double edgeCases;
   final CheckOptions options;
   final long shrinkMillis;
@@ -47,6 +48,7 @@ public final class PropertySettings {
       ValueDistribution values,
       double scale,
       TargetKind targets,
+      String classes,
       double edgeCases,
       CheckOptions options,
       long shrinkMillis,
@@ -58,6 +60,7 @@ public final class PropertySettings {
     this.values = values;
     this.scale = scale;
     this.targets = targets;
+    this.classes = classes;
     this.edgeCases = edgeCases;
     this.options = options;
     this.shrinkMillis = shrinkMillis;
@@ -133,6 +136,26 @@ public final class PropertySettings {
       parseDim(text, ranges, spec);
     }
 
+    String classes = a.classes().trim();
+    if (a.targets() == TargetKind.CLASS_INDEX) {
+      if (classes.isEmpty()) {
+        throw new PropertyConfigurationException(
+            "@GradientProperty(targets = CLASS_INDEX) requires `classes`, the dimension that counts"
+                + " the classes, e.g. classes = \"out\".");
+      }
+      if (!ranges.containsKey(classes)) {
+        throw new PropertyConfigurationException(
+            String.format(
+                "@GradientProperty `classes` names dimension `%s`, but model `%s` has only %s.",
+                classes, spec.name(), spec.dims()));
+      }
+    } else if (!classes.isEmpty()) {
+      throw new PropertyConfigurationException(
+          String.format(
+              "@GradientProperty `classes` (\"%s\") is only used with targets = CLASS_INDEX, but"
+                  + " targets was %s.",
+              classes, a.targets()));
+    }
     if (!(a.scale() > 0) || Double.isInfinite(a.scale())) {
       throw error("`scale` > 0", String.valueOf(a.scale()));
     }
@@ -180,6 +203,7 @@ public final class PropertySettings {
         a.values(),
         a.scale(),
         a.targets(),
+        classes,
         edge,
         options,
         shrink,

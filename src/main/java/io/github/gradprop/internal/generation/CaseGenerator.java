@@ -27,6 +27,7 @@ public final class CaseGenerator {
   private final double scale;
   private final TargetKind targets;
   private final double edgeCases;
+  private final String classes;
 
   public CaseGenerator(
       ModelSpec spec,
@@ -35,12 +36,25 @@ public final class CaseGenerator {
       double scale,
       TargetKind targets,
       double edgeCases) {
+    this(spec, ranges, values, scale, targets, edgeCases, null);
+  }
+
+  /** A generator whose {@code CLASS_INDEX} targets count classes with dimension {@code classes}. */
+  public CaseGenerator(
+      ModelSpec spec,
+      Map<String, int[]> ranges,
+      ValueDistribution values,
+      double scale,
+      TargetKind targets,
+      double edgeCases,
+      String classes) {
     this.spec = spec;
     this.ranges = ranges;
     this.values = values;
     this.scale = scale;
     this.targets = targets;
     this.edgeCases = edgeCases;
+    this.classes = classes;
   }
 
   /** The case for {@code seed}; the same seed always gives the same case. */
@@ -55,7 +69,7 @@ public final class CaseGenerator {
     }
     fill(c.batch().inputTensor(), random, scale, edge);
     if (c.batch().hasTargets()) {
-      fillTargets(c.batch().targetTensor(), random, edge);
+      fillTargets(c, c.batch().targetTensor(), random, edge);
     }
     return c;
   }
@@ -101,8 +115,16 @@ public final class CaseGenerator {
     }
   }
 
-  private void fillTargets(Tensor t, SplittableRandom random, boolean edge) {
+  private void fillTargets(Case c, Tensor t, SplittableRandom random, boolean edge) {
     switch (targets) {
+      case CLASS_INDEX:
+        {
+          int n = c.dim(classes);
+          for (int i = 0; i < t.size(); i++) {
+            t.set(i, random.nextInt(n));
+          }
+          break;
+        }
       case ONE_HOT:
         {
           int classes = lastAxis(t);

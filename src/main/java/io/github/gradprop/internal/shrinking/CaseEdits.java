@@ -81,6 +81,23 @@ public final class CaseEdits {
     return block * oldDim + (offset >= k ? offset + 1 : offset);
   }
 
+  /**
+   * Relabels class-index targets after class {@code k} was deleted: labels above {@code k} move
+   * down by one, labels equal to {@code k} become 0. Changes {@code c} in place and returns it.
+   */
+  public static Case deleteClass(Case c, int k) {
+    Tensor t = c.batch().targetTensor();
+    for (int i = 0; i < t.size(); i++) {
+      double label = t.get(i);
+      if (label == k) {
+        t.set(i, 0.0);
+      } else if (label > k) {
+        t.set(i, label - 1);
+      }
+    }
+    return c;
+  }
+
   /** A copy of {@code c} with entry {@code i} of tensor number {@code tensor} set to {@code v}. */
   public static Case withValue(Case c, int tensor, int i, double v) {
     Case copy = c.copy();

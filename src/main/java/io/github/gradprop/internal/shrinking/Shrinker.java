@@ -32,6 +32,7 @@ public final class Shrinker {
   private final long deadline;
   private final Admission admission;
   private final TargetKind targets;
+  private final String classes;
   private final Map<Key, GradientCheckResult> cache = new HashMap<>();
 
   private int steps;
@@ -46,8 +47,21 @@ public final class Shrinker {
       long budgetMillis,
       Admission admission,
       TargetKind targets) {
+    this(check, minDims, clock, budgetMillis, admission, targets, null);
+  }
+
+  /** A shrinker whose {@code CLASS_INDEX} targets count classes with dimension {@code classes}. */
+  public Shrinker(
+      Function<Case, GradientCheckResult> check,
+      Map<String, Integer> minDims,
+      LongSupplier clock,
+      long budgetMillis,
+      Admission admission,
+      TargetKind targets,
+      String classes) {
     this.check = check;
     this.targets = targets;
+    this.classes = classes;
     this.minDims = minDims;
     this.clock = clock;
     this.deadline = clock.getAsLong() + budgetMillis;
@@ -80,6 +94,9 @@ public final class Shrinker {
             Case candidate;
             try {
               candidate = CaseEdits.deleteIndex(best, dim, k);
+              if (targets == TargetKind.CLASS_INDEX && dim.equals(classes)) {
+                candidate = CaseEdits.deleteClass(candidate, k);
+              }
             } catch (IllegalArgumentException e) {
               break; // a smaller value of this dim gives an invalid shape
             }

@@ -19,6 +19,11 @@ final class TargetValues {
     double v = t.get(i);
     List<Case> out = new ArrayList<>();
     switch (kind) {
+      case CLASS_INDEX:
+        for (int label = 0; label < v; label++) {
+          out.add(CaseEdits.withValue(c, tensor, i, label));
+        }
+        return out;
       case ONE_HOT:
         {
           int classes = t.rank() == 0 ? 1 : t.shape(t.rank() - 1);

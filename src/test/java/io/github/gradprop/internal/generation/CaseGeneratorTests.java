@@ -85,6 +85,23 @@ class CaseGeneratorTests {
   }
 
   @Test
+  void classIndexTargets_areIntegerLabelsBelowTheClassCount_andCoverIt() {
+    CaseGenerator g =
+        new CaseGenerator(
+            SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 1.0, TargetKind.CLASS_INDEX, 0.5, "out");
+    boolean[] seen = new boolean[5];
+    long seed = 9;
+    for (int i = 0; i < 100; i++, seed = Seeds.next(seed)) {
+      Case c = g.generate(seed);
+      for (double label : c.batch().targetTensor().toArray()) {
+        assertThat(label).isEqualTo(Math.rint(label)).isBetween(0.0, c.dim("out") - 1.0);
+        seen[(int) label] = true;
+      }
+    }
+    assertThat(seen).containsOnly(true);
+  }
+
+  @Test
   void edgeCases_mixInExactZerosAndTies_andOrdinaryCasesDoNot() {
     CaseGenerator always = generator(TargetKind.REAL, 1.0);
     CaseGenerator never = generator(TargetKind.REAL, 0.0);

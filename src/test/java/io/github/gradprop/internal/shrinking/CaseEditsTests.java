@@ -89,4 +89,22 @@ class CaseEditsTests {
     assertThat(CaseEdits.deleteIndex(c, "hidden", 0).parameters().vector("w"))
         .containsExactly(11, 21, 99);
   }
+
+  @Test
+  void deletingAClass_relabelsClassIndexTargets() {
+    ModelSpec labels =
+        ModelSpec.named("labels")
+            .inputs("batch", "in")
+            .parameter("w", "out", "in")
+            .targets("batch");
+    Case c =
+        Case.builder(labels)
+            .inputs(new double[][] {{1}, {1}, {1}})
+            .parameter("w", new double[][] {{1}, {2}, {3}})
+            .targets(new double[] {0, 1, 2})
+            .build();
+    Case smaller = CaseEdits.deleteClass(CaseEdits.deleteIndex(c, "out", 1), 1);
+    assertThat(smaller.batch().targetTensor().toArray()).containsExactly(0, 0, 1);
+    assertThat(smaller.parameters().matrix("w")).isDeepEqualTo(new double[][] {{1}, {3}});
+  }
 }
