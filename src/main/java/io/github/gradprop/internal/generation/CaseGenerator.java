@@ -29,17 +29,7 @@ public final class CaseGenerator {
   private final double edgeCases;
   private final String classes;
 
-  public CaseGenerator(
-      ModelSpec spec,
-      Map<String, int[]> ranges,
-      ValueDistribution values,
-      double scale,
-      TargetKind targets,
-      double edgeCases) {
-    this(spec, ranges, values, scale, targets, edgeCases, null);
-  }
-
-  /** A generator whose {@code CLASS_INDEX} targets count classes with dimension {@code classes}. */
+  /** A generator; {@code classes} names the dimension that counts {@code CLASS_INDEX} labels. */
   public CaseGenerator(
       ModelSpec spec,
       Map<String, int[]> ranges,

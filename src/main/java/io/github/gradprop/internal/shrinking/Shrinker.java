@@ -40,17 +40,7 @@ public final class Shrinker {
   private int cacheHits;
   private boolean outOfTime;
 
-  public Shrinker(
-      Function<Case, GradientCheckResult> check,
-      Map<String, Integer> minDims,
-      LongSupplier clock,
-      long budgetMillis,
-      Admission admission,
-      TargetKind targets) {
-    this(check, minDims, clock, budgetMillis, admission, targets, null);
-  }
-
-  /** A shrinker whose {@code CLASS_INDEX} targets count classes with dimension {@code classes}. */
+  /** A shrinker; {@code classes} names the dimension that counts {@code CLASS_INDEX} labels. */
   public Shrinker(
       Function<Case, GradientCheckResult> check,
       Map<String, Integer> minDims,

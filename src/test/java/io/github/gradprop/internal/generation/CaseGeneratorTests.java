@@ -28,7 +28,8 @@ class CaseGeneratorTests {
   }
 
   private static CaseGenerator generator(TargetKind targets, double edge) {
-    return new CaseGenerator(SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 1.0, targets, edge);
+    return new CaseGenerator(
+        SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 1.0, targets, edge, null);
   }
 
   @Test
@@ -123,7 +124,8 @@ class CaseGeneratorTests {
   @Test
   void uniformValuesStayWithinTheScale() {
     CaseGenerator g =
-        new CaseGenerator(SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 0.25, TargetKind.REAL, 0);
+        new CaseGenerator(
+            SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 0.25, TargetKind.REAL, 0, null);
     for (double v : g.generate(5).parameters().tensor("w1").toArray()) {
       assertThat(Math.abs(v)).isLessThanOrEqualTo(0.25);
     }
@@ -138,7 +140,7 @@ class CaseGeneratorTests {
     r.put("in", new int[] {1, 3});
     CaseGenerator fanIn =
         new CaseGenerator(
-            scalars, r, ValueDistribution.NORMAL_FAN_IN, 1.0, TargetKind.ONE_HOT, 0.5);
+            scalars, r, ValueDistribution.NORMAL_FAN_IN, 1.0, TargetKind.ONE_HOT, 0.5, null);
     for (long seed = 1; seed <= 20; seed++) {
       Case c = fanIn.generate(seed);
       assertThat(c.parameters().tensor("b").rank()).isZero();
