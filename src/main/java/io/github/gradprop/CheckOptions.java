@@ -33,7 +33,13 @@ public final class CheckOptions {
 
   private static final CheckOptions DEFAULTS =
       new CheckOptions(
-          DifferenceScheme.CENTRAL, Double.NaN, DEFAULT_ATOL, DEFAULT_RTOL, 10, KinkPolicy.CONFIRM);
+          DifferenceScheme.CENTRAL,
+          Double.NaN,
+          DEFAULT_ATOL,
+          DEFAULT_RTOL,
+          10,
+          KinkPolicy.CONFIRM,
+          LossPrecision.DOUBLE);
 
   private final DifferenceScheme scheme;
   private final double step;
@@ -41,6 +47,7 @@ public final class CheckOptions {
   private final double rtol;
   private final int maxRows;
   private final KinkPolicy kinkPolicy;
+  private final LossPrecision precision;
 
   private CheckOptions(
       DifferenceScheme scheme,
@@ -48,13 +55,15 @@ public final class CheckOptions {
       double atol,
       double rtol,
       int maxRows,
-      KinkPolicy kinkPolicy) {
+      KinkPolicy kinkPolicy,
+      LossPrecision precision) {
     this.scheme = scheme;
     this.step = step;
     this.atol = atol;
     this.rtol = rtol;
     this.maxRows = maxRows;
     this.kinkPolicy = kinkPolicy;
+    this.precision = precision;
   }
 
   /** Central differences with the default step and tolerances. */
@@ -67,7 +76,7 @@ public final class CheckOptions {
     if (scheme == null) {
       throw new IllegalArgumentException("scheme must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy);
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
   }
 
   /** Uses the relative step {@code c}: {@code h = c * max(1, |theta|)}. */
@@ -75,7 +84,7 @@ public final class CheckOptions {
     if (!(c > 0) || c >= 1 || Double.isInfinite(c)) {
       throw new IllegalArgumentException("step must be in (0, 1), but was " + c);
     }
-    return new CheckOptions(scheme, c, atol, rtol, maxRows, kinkPolicy);
+    return new CheckOptions(scheme, c, atol, rtol, maxRows, kinkPolicy, precision);
   }
 
   /** Uses the absolute tolerance {@code atol >= 0}. */
@@ -83,7 +92,7 @@ public final class CheckOptions {
     if (!(atol >= 0) || Double.isInfinite(atol)) {
       throw new IllegalArgumentException("atol must be finite and >= 0, but was " + atol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy);
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
   }
 
   /** Uses the relative tolerance {@code rtol >= 0}. */
@@ -91,7 +100,7 @@ public final class CheckOptions {
     if (!(rtol >= 0) || Double.isInfinite(rtol)) {
       throw new IllegalArgumentException("rtol must be finite and >= 0, but was " + rtol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy);
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
   }
 
   /** Shows at most {@code rows} failing entries in a report (at least 1). */
@@ -99,7 +108,7 @@ public final class CheckOptions {
     if (rows < 1) {
       throw new IllegalArgumentException("maxRows must be >= 1, but was " + rows);
     }
-    return new CheckOptions(scheme, step, atol, rtol, rows, kinkPolicy);
+    return new CheckOptions(scheme, step, atol, rtol, rows, kinkPolicy, precision);
   }
 
   /**
@@ -114,7 +123,23 @@ public final class CheckOptions {
     if (policy == null) {
       throw new IllegalArgumentException("kinkPolicy must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, policy);
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, policy, precision);
+  }
+
+  /**
+   * Tells the check in what precision the loss is computed: the default step and the rounding
+   * allowance follow it. {@link LossPrecision#DOUBLE} by default.
+   */
+  public CheckOptions withLossPrecision(LossPrecision precision) {
+    if (precision == null) {
+      throw new IllegalArgumentException("precision must not be null");
+    }
+    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+  }
+
+  /** The precision the loss is computed in. */
+  public LossPrecision lossPrecision() {
+    return precision;
   }
 
   /** The difference scheme. */
@@ -124,7 +149,7 @@ public final class CheckOptions {
 
   /** The relative step {@code c}, the scheme's default unless set. */
   public double step() {
-    return Double.isNaN(step) ? scheme.defaultStep() : step;
+    return Double.isNaN(step) ? scheme.defaultStep(precision) : step;
   }
 
   /** The absolute tolerance. */
@@ -150,7 +175,12 @@ public final class CheckOptions {
   @Override
   public String toString() {
     return String.format(
-        "CheckOptions[%s, step %.1e, atol %.1e, rtol %.1e, %s]",
-        scheme, step(), atol, rtol, kinkPolicy);
+        "CheckOptions[%s, step %.1e, atol %.1e, rtol %.1e, %s%s]",
+        scheme,
+        step(),
+        atol,
+        rtol,
+        kinkPolicy,
+        precision == LossPrecision.DOUBLE ? "" : ", " + precision);
   }
 }

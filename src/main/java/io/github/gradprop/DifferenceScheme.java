@@ -43,8 +43,17 @@ public enum DifferenceScheme {
     return description;
   }
 
-  /** The default relative step {@code c} for this scheme. */
+  /** The default relative step {@code c} for this scheme, for a loss computed in double. */
   public double defaultStep() {
     return defaultStep;
+  }
+
+  /**
+   * The default relative step {@code c} for this scheme and a loss computed in {@code precision}:
+   * {@code eps^(1/3)} for central differences, {@code eps^(1/5)} for the fourth-order schemes.
+   */
+  public double defaultStep(LossPrecision precision) {
+    double eps = precision.epsilon();
+    return this == CENTRAL ? Math.cbrt(eps) : Math.pow(eps, 0.2);
   }
 }

@@ -102,6 +102,19 @@ public final class GradientCheckResult {
   }
 
   /**
+   * Whether no entry could be compared: every entry sits at a kink, is unresolved, or was a kink
+   * artifact, and none fails. {@link #passed()} is still true (entries at kinks pass), but the
+   * check has given no verdict: {@link Gradients#assertCorrect} throws a {@link
+   * RejectedCaseException}, and a property draws another case.
+   */
+  public boolean inconclusive() {
+    return failures.isEmpty()
+        && !kinks.rejected()
+        && checkedEntries() > 0
+        && kinks.nonSmoothEntries().size() >= checkedEntries();
+  }
+
+  /**
    * Whether {@link KinkPolicy#AVOID} rejected the case because it hits kinks (or unresolved
    * entries, or a mismatch that turned out to be a kink artifact). A rejected check neither passes
    * nor fails; a property draws another case, and {@link Gradients#assertCorrect} throws a {@link

@@ -93,6 +93,12 @@ public @interface GradientProperty {
    */
   KinkPolicy kinks() default KinkPolicy.CONFIRM;
 
+  /**
+   * The precision the loss is computed in; {@link LossPrecision#FLOAT} for a forward pass written
+   * with {@code float}s, so that the step and the rounding allowance fit it.
+   */
+  LossPrecision precision() default LossPrecision.DOUBLE;
+
   /** The relative step {@code c}; 0 (the default) takes the scheme's own default. */
   double step() default 0;
 

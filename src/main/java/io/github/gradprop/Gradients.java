@@ -60,7 +60,7 @@ public final class Gradients {
    */
   public static void assertCorrect(GradientModel model, Case aCase, CheckOptions options) {
     GradientCheckResult result = check(model, aCase, options);
-    if (result.rejected()) {
+    if (result.rejected() || result.inconclusive()) {
       throw new RejectedCaseException(result.report(), result);
     }
     if (!result.passed()) {

@@ -5,10 +5,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 /**
- * Thrown by {@link Gradients#assertCorrect} when {@link KinkPolicy#AVOID} rejects the given case
- * because it hits kinks: the check gave no verdict, so the test must not pass. The message is the
- * report; {@link #result()} carries the same data. Give a case away from kinks, or use the default
- * {@link KinkPolicy#CONFIRM}.
+ * Thrown by {@link Gradients#assertCorrect} when the check gave no verdict, so the test must not
+ * pass: {@link KinkPolicy#AVOID} rejected the given case because it hits kinks, or no entry could
+ * be compared at all ({@link GradientCheckResult#inconclusive()}: every entry at a kink or
+ * unresolved). The message is the report; {@link #result()} carries the same data. Give a case away
+ * from kinks, or use the default {@link KinkPolicy#CONFIRM}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public class RejectedCaseException extends RuntimeException {

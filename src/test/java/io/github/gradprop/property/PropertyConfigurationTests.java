@@ -70,7 +70,8 @@ class PropertyConfigurationTests {
   void modelThatThrows_isAModelError_withTheSeedToReplay() {
     assertThat(failureOf(MisconfiguredTestCases.ThrowingModel.class))
         .isInstanceOf(ModelConfigurationException.class)
-        .hasMessageContaining("threw from loss(...) at the given point")
+        .hasMessageContaining("threw from loss(...) at the generated case")
+        .hasMessageContaining("case  : generated, try 1")
         .hasMessageContaining("forward not implemented")
         .hasMessageContaining("-Dgradprop.seed=1")
         .hasRootCauseInstanceOf(IllegalStateException.class);

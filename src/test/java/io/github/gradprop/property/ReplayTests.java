@@ -35,18 +35,33 @@ class ReplayTests {
     assertThat(STORED).exists();
     assertThat(line(first, "stored")).contains("target/gradprop/replay/");
 
-    Map<String, String> otherSeed = Map.of("gradprop.replay", "true", "gradprop.seed", "12345");
-    String second = onlyFailure(run(ReplayTestCases.class, otherSeed)).getMessage();
+    Map<String, String> noSeed = Map.of("gradprop.replay", "true");
+    String second = onlyFailure(run(ReplayTestCases.class, noSeed)).getMessage();
     assertThat(line(second, "seed"))
         .isEqualTo("seed      : 3, replayed from the counterexample the last run stored");
     assertThat(line(second, "shape")).isEqualTo(line(first, "shape"));
 
     ReplayTestCases.buggy = false;
-    var fixed = run(ReplayTestCases.class, otherSeed);
+    var fixed = run(ReplayTestCases.class, noSeed);
     assertThat(failures(fixed)).isEmpty();
     assertThat(PropertyFixtures.reportEntries(fixed).get(0))
         .containsEntry("gradprop.replay", "the stored counterexample passes now; removed");
     assertThat(STORED).doesNotExist();
+  }
+
+  @Test
+  void anExplicitSeed_runsThatSeed_insteadOfTheStoredCase_andKeepsIt() {
+    onlyFailure(
+        run(ReplayTestCases.class, Map.of("gradprop.replay", "true", "gradprop.seed", "3")));
+    assertThat(STORED).exists();
+
+    String withSeed =
+        onlyFailure(
+                run(ReplayTestCases.class, Map.of("gradprop.replay", "true", "gradprop.seed", "5")))
+            .getMessage();
+
+    assertThat(line(withSeed, "seed")).startsWith("seed      : 5, try ");
+    assertThat(STORED).exists();
   }
 
   @Test

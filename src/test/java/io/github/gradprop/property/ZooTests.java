@@ -127,14 +127,15 @@ class ZooTests {
   @Test
   void layerNormWithoutEpsInTheBackward_shrinksToTwoNearlyTiedFeatures() {
     // the error is eps / var, so it stays clear only while the two inputs nearly tie: the values
-    // cannot become integers, and shrinking rightly keeps them close
+    // cannot become integers, and shrinking rightly keeps them close (within about 0.2 at the
+    // default step, where a relative error of eps / var ~ 1e-3 is still far above the tolerance)
     for (long seed : SEEDS) {
       GradientMismatchError e =
           mismatch(ZooTestCases.LayerNorm.class, "epsMissingInBackward", seed);
       assertThat(line(e.getMessage(), "shape")).isEqualTo("shape     : batch=1 features=2");
       assertThat(e.result().failures().get(0).verdict()).isEqualTo(Verdict.MISMATCH);
       List<Double> values = caseValues(e.getMessage());
-      assertThat(Math.abs(values.get(0) - values.get(1))).isBetween(0.001, 0.1);
+      assertThat(Math.abs(values.get(0) - values.get(1))).isBetween(0.001, 0.25);
       assertThat(values.subList(2, values.size())).allMatch(ZooTests::isSimple);
     }
   }

@@ -3,8 +3,10 @@ package io.github.gradprop.internal.check;
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.LossPrecision;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.report.Numbers;
 import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -76,6 +78,7 @@ public final class GradientChecker {
     Map<String, double[]> numericByTensor = new LinkedHashMap<>();
     List<double[]> analyticArrays = new ArrayList<>();
     Invoker.Probe probe = invoker.probe();
+    ModelConfigurationException noisy = null;
     for (int k = 0; k < targets.size(); k++) {
       Tensor t = targets.get(k);
       double[] a = analytics.get(k).toArray();
@@ -86,6 +89,9 @@ public final class GradientChecker {
         probe.entry(i, theta);
         classifier.classify(probe, theta, Math.max(1, Math.abs(theta)), a[i]);
         t.set(i, theta);
+        if (classifier.noisy() && noisy == null) {
+          noisy = noisyLoss(spec.name(), t, i, classifier, options, work);
+        }
         n[i] = classifier.numeric();
         outcomes.record(k, t, i, theta, a[i], classifier);
       }
@@ -95,6 +101,20 @@ public final class GradientChecker {
     }
     Contracts.checkUnchanged(
         spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+    if (options.lossPrecision() == LossPrecision.DOUBLE && invoker.lossLooksFloat()) {
+      throw new ModelConfigurationException(
+          String.format(
+              "Model `%s` returns losses that are all exactly float values (loss %s at the given"
+                  + " point): it computes in float, but the check assumes double precision, whose"
+                  + " step is far too small for float rounding.%n"
+                  + "Declare it: CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
+                  + " @GradientProperty(precision = LossPrecision.FLOAT).%n"
+                  + "shape : %s",
+              spec.name(), loss, work.dimsText()));
+    }
+    if (noisy != null) {
+      throw noisy;
+    }
 
     long extraCalls = 0;
     if (outcomes.avoidsKinks()) {
@@ -140,6 +160,35 @@ public final class GradientChecker {
               (EntryCheck e) -> Double.isNaN(e.relativeError()) ? 0 : e.relativeError(),
               Comparator.reverseOrder())
           .thenComparing(EntryCheck::absoluteError, Comparator.reverseOrder());
+
+  private static ModelConfigurationException noisyLoss(
+      String model, Tensor t, int i, EntryClassifier c, CheckOptions options, Case work) {
+    double[] g = c.noisyGaps();
+    boolean isDouble = options.lossPrecision() == LossPrecision.DOUBLE;
+    return new ModelConfigurationException(
+        String.format(
+            "Model `%s` has a loss too noisy to check at %s precision: moving %s%s, the one-sided"
+                + " slopes drift apart as the step shrinks (they differ by %s at step %s and by %s"
+                + " at step %s), where a smooth loss would bring them together and a kink would"
+                + " keep them apart.%n"
+                + "No verdict is possible, so the check does not pass.%n"
+                + "%s%n"
+                + "shape : %s",
+            model,
+            isDouble ? "double" : "float",
+            t.name(),
+            t.indexText(i),
+            Numbers.small(g[0]),
+            Numbers.small(g[1]),
+            Numbers.small(g[2]),
+            Numbers.small(g[3]),
+            isDouble
+                ? "If the model computes in float, declare it:"
+                    + " CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
+                    + " @GradientProperty(precision = LossPrecision.FLOAT)."
+                : "Check the loss for randomness or for values rounded coarser than float.",
+            work.dimsText()));
+  }
 
   /** Copies {@code given} into a fresh case laid out as the model's spec says, checking shapes. */
   private static Case relayout(ModelSpec spec, Case given) {

@@ -29,6 +29,18 @@ final class Invoker {
     this.batch = work.batch();
   }
 
+  private final PrecisionWitness witness = new PrecisionWitness();
+
+  private double witness(double loss) {
+    witness.observe(loss);
+    return loss;
+  }
+
+  /** Whether the loss values seen so far are those of a loss computed in float. */
+  boolean lossLooksFloat() {
+    return witness.looksFloat();
+  }
+
   long lossCalls() {
     return lossCalls;
   }
@@ -36,7 +48,7 @@ final class Invoker {
   double loss(String what) {
     lossCalls++;
     try {
-      return model.loss(params, batch);
+      return witness(model.loss(params, batch));
     } catch (RuntimeException | AssertionError e) {
       throw threw(what, e);
     }
@@ -116,7 +128,7 @@ final class Invoker {
                     + " copy what you need to change.",
                 name, tensor.name(), tensor.indexText(index), theta, value, after));
       }
-      return loss;
+      return witness(loss);
     }
   }
 

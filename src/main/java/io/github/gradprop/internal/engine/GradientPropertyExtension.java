@@ -73,7 +73,8 @@ public final class GradientPropertyExtension implements ParameterResolver, Invoc
     PropertySettings settings =
         PropertySettings.resolve(
             annotation.get(), context::getConfigurationParameter, model.spec(), Seeds.fresh());
-    String propertyId = method.getDeclaringClass().getName() + "#" + method.getName();
+    // the test class, not the declaring one: an inherited property has one store file per subclass
+    String propertyId = context.getRequiredTestClass().getName() + "#" + method.getName();
     PropertyRunner runner =
         new PropertyRunner(
             model,

@@ -32,6 +32,7 @@ public final class PropertyRunner {
       long kinkArtifacts,
       long unresolvedEntries,
       int rejected,
+      int inconclusive,
       long entriesChecked,
       long lossCalls,
       double largestAgreeingRelativeError,
@@ -48,6 +49,9 @@ public final class PropertyRunner {
       m.put("gradprop.unresolvedEntries", String.valueOf(unresolvedEntries));
       if (rejected > 0) {
         m.put("gradprop.rejectedForKinks", String.valueOf(rejected));
+      }
+      if (inconclusive > 0) {
+        m.put("gradprop.inconclusiveDrawn", String.valueOf(inconclusive));
       }
       m.put("gradprop.entriesChecked", String.valueOf(entriesChecked));
       m.put("gradprop.lossCalls", String.valueOf(lossCalls));
@@ -82,11 +86,15 @@ public final class PropertyRunner {
 
   public Statistics run() {
     boolean replayedFixed = false;
-    if (store != null) {
+    if (store != null && !settings.seedGiven) {
       ReplayStore.Stored stored = store.load(propertyId, model.spec());
+      if (stored != null && !settings.admits(stored.aCase())) {
+        store.delete(propertyId); // the dimension ranges changed since it was stored
+        stored = null;
+      }
       if (stored != null) {
         GradientCheckResult r = check(stored.aCase(), stored.seed(), 0);
-        if (!r.passed() && !r.rejected()) {
+        if (!r.passed() && !r.rejected() && !r.inconclusive()) {
           throw shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
         }
         store.delete(propertyId);
@@ -112,20 +120,32 @@ public final class PropertyRunner {
     long artifacts = 0;
     long unresolved = 0;
     int rejected = 0;
+    int inconclusive = 0;
     int maxRejected = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
     for (int t = 1; t <= settings.tries; seed = Seeds.next(seed)) {
       Case c = generator.generate(seed);
       GradientCheckResult r = check(c, seed, t);
       calls += r.lossCalls();
-      if (r.rejected()) {
+      if (r.rejected() || r.inconclusive()) {
         rejected++;
+        if (r.inconclusive()) {
+          inconclusive++;
+        }
         if (rejected > maxRejected) {
           throw new PropertyConfigurationException(
-              String.format(
-                  "@GradientProperty(kinks = AVOID) rejected %d generated cases for hitting kinks"
-                      + " and accepted only %d of %d tries.%nUse the default kink policy, which"
-                      + " checks cases with kinks soundly, or lower `edgeCases` (now %s).",
-                  rejected, t - 1, settings.tries, settings.edgeCases));
+              r.inconclusive() && inconclusive == rejected
+                  ? String.format(
+                      "@GradientProperty drew %d cases on which no entry could be compared (every"
+                          + " entry at a kink or unresolved) and accepted only %d of %d tries.%n"
+                          + "The loss may be too rough or too noisy for finite differences at"
+                          + " this step; see the last such case:%n%s",
+                      rejected, t - 1, settings.tries, r.report())
+                  : String.format(
+                      "@GradientProperty(kinks = AVOID) rejected %d generated cases for hitting"
+                          + " kinks and accepted only %d of %d tries.%nUse the default kink"
+                          + " policy, which checks cases with kinks soundly, or lower `edgeCases`"
+                          + " (now %s).",
+                      rejected, t - 1, settings.tries, settings.edgeCases));
         }
         continue;
       }
@@ -153,7 +173,8 @@ public final class PropertyRunner {
         kinkEntries,
         artifacts,
         unresolved,
-        rejected,
+        rejected - inconclusive,
+        inconclusive,
         entries,
         calls,
         largest,
@@ -164,15 +185,32 @@ public final class PropertyRunner {
     try {
       return Gradients.check(model, c, settings.options);
     } catch (ModelConfigurationException e) {
-      throw new ModelConfigurationException(
-          String.format(
-              "%s%nseed  : %d%s%nreplay: -Dgradprop.seed=%d",
-              e.getMessage(),
-              seed,
-              tryNumber == 0 ? ", the stored counterexample" : ", try " + tryNumber,
-              seed),
-          e.getCause() != null ? e.getCause() : e);
+      ModelConfigurationException withSeed =
+          new ModelConfigurationException(
+              String.format(
+                  "%s%ncase  : %s%nseed  : %d%nreplay: %s",
+                  e.getMessage().replace("at the given point", "at the generated case"),
+                  tryNumber == 0
+                      ? "the counterexample stored by the last run"
+                      : "generated, try " + tryNumber,
+                  seed,
+                  replayHint(seed)),
+              e.getCause());
+      withSeed.setStackTrace(e.getStackTrace());
+      throw withSeed;
     }
+  }
+
+  private String replayHint(long seed) {
+    return String.format(
+        "@GradientProperty(seed = %dL), or mvn test -Dtest='%s' -Dgradprop.seed=%d",
+        seed, testSelector(), seed);
+  }
+
+  /** The property as Surefire's {@code -Dtest} selects it: simple class name, then method. */
+  private String testSelector() {
+    int dot = propertyId.lastIndexOf('.', propertyId.indexOf('#'));
+    return propertyId.substring(dot + 1);
   }
 
   private GradientMismatchError shrinkAndReport(
@@ -214,7 +252,8 @@ public final class PropertyRunner {
                 shrunk.checks(),
                 shrunk.outOfTime(),
                 settings.shrinkMillis,
-                taken));
+                taken,
+                testSelector()));
     return new GradientMismatchError(message, shrunk.result());
   }
 

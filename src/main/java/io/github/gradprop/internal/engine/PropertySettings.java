@@ -29,7 +29,10 @@ public final class PropertySettings {
 
   final int tries;
   final long seed;
+
+  /** Whether {@code gradprop.seed} was given: the user asks for that seed, not for a replay. */
   final boolean seedGiven;
+
   final Map<String, int[]> dimRanges;
   final ValueDistribution values;
   final double scale;
@@ -65,6 +68,17 @@ public final class PropertySettings {
     this.options = options;
     this.shrinkMillis = shrinkMillis;
     this.replay = replay;
+  }
+
+  /** Whether {@code c}'s dimensions lie in the ranges (a stored case may predate them). */
+  public boolean admits(io.github.gradprop.model.Case c) {
+    for (Map.Entry<String, int[]> e : dimRanges.entrySet()) {
+      int v = c.dim(e.getKey());
+      if (v < e.getValue()[0] || v > e.getValue()[1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public int tries() {
@@ -122,7 +136,7 @@ public final class PropertySettings {
       seedGiven = true;
     } else if (a.seed() != 0) {
       seed = a.seed();
-      seedGiven = true;
+      seedGiven = false;
     } else {
       seed = freshSeed == 0 ? 1 : freshSeed;
       seedGiven = false;
@@ -132,8 +146,15 @@ public final class PropertySettings {
     for (String d : spec.dims()) {
       ranges.put(d, new int[] {DEFAULT_DIM_MIN, DEFAULT_DIM_MAX});
     }
+    java.util.Set<String> named = new java.util.HashSet<>();
     for (String text : a.dims()) {
-      parseDim(text, ranges, spec);
+      String name = parseDim(text, ranges, spec);
+      if (!named.add(name)) {
+        throw new PropertyConfigurationException(
+            String.format(
+                "@GradientProperty `dims` gives dimension `%s` twice; give each dimension once.",
+                name));
+      }
     }
 
     String classes = a.classes().trim();
@@ -194,7 +215,21 @@ public final class PropertySettings {
       throw error("`shrinkMillis` >= 0", String.valueOf(shrink));
     }
     boolean replay =
-        config.apply("gradprop.replay").map(v -> !v.trim().equalsIgnoreCase("false")).orElse(true);
+        config
+            .apply("gradprop.replay")
+            .map(
+                v -> {
+                  String t = v.trim();
+                  if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
+                    throw new PropertyConfigurationException(
+                        String.format(
+                            "Configuration parameter `gradprop.replay` must be true or false, but"
+                                + " was \"%s\".",
+                            v));
+                  }
+                  return t.equalsIgnoreCase("true");
+                })
+            .orElse(true);
     return new PropertySettings(
         tries,
         seed,
@@ -210,7 +245,7 @@ public final class PropertySettings {
         replay);
   }
 
-  private static void parseDim(String text, Map<String, int[]> ranges, ModelSpec spec) {
+  private static String parseDim(String text, Map<String, int[]> ranges, ModelSpec spec) {
     String t = text == null ? "" : text.trim();
     int eq = t.indexOf('=');
     if (eq < 0) {
@@ -259,6 +294,7 @@ public final class PropertySettings {
               "@GradientProperty `dims` range for `%s` has min > max: \"%s\".", name, range));
     }
     ranges.put(name, new int[] {min, max});
+    return name;
   }
 
   private static PropertyConfigurationException error(String requirement, String value) {

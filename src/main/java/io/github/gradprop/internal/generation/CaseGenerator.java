@@ -66,7 +66,7 @@ public final class CaseGenerator {
 
   /** Whether the case of {@code seed} mixes in edge values; decided apart from the value stream. */
   public boolean isEdgeCase(long seed) {
-    double u = (Seeds.next(seed ^ 0x5DEECE66DL) >>> 11) * 0x1.0p-53;
+    double u = new SplittableRandom(seed ^ 0x5DEECE66DL).nextDouble();
     return u < edgeCases;
   }
 

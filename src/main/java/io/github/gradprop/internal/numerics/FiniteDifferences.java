@@ -49,8 +49,8 @@ public final class FiniteDifferences {
    * step could remove (the optimum for a central difference is {@code eps^(1/3)}, for a one-sided
    * difference {@code sqrt(eps)}).
    */
-  public static double smallestStep(double scale) {
-    return 0.5 * Math.sqrt(Math.ulp(1.0)) * scale;
+  public static double smallestStep(double scale, double eps) {
+    return 0.5 * Math.sqrt(eps) * scale;
   }
 
   /** The derivative estimate of {@code f} at {@code theta} with step {@code h}. */

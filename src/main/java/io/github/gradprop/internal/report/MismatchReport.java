@@ -3,6 +3,7 @@ package io.github.gradprop.internal.report;
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.LossPrecision;
 import io.github.gradprop.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +132,10 @@ public final class MismatchReport {
         .add(
             "scheme",
             String.format(
-                "%s, step %s * max(1, |theta|)", o.scheme().description(), Numbers.small(o.step())))
+                "%s, step %s * max(1, |theta|)%s",
+                o.scheme().description(),
+                Numbers.small(o.step()),
+                o.lossPrecision() == LossPrecision.FLOAT ? ", loss computed in float" : ""))
         .add(
             "tolerance",
             String.format(

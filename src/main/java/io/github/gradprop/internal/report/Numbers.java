@@ -12,7 +12,8 @@ public final class Numbers {
     if (!Double.isFinite(v)) {
       return " " + v;
     }
-    return String.format(Locale.ROOT, "% .6e", v);
+    // -0.0 prints as 0: the sign of a zero gradient carries no information for the reader
+    return String.format(Locale.ROOT, "% .6e", v == 0 ? 0.0 : v);
   }
 
   /** Scientific with 1 decimal, for errors, steps and tolerances. */

@@ -27,16 +27,24 @@ public final class PropertyReport {
       int checks,
       boolean outOfTime,
       long shrinkMillisBudget,
-      long shrinkMillisTaken) {}
+      long shrinkMillisTaken,
+      String propertyId) {}
 
   public static String format(Failure f) {
     StringBuilder sb = new StringBuilder();
     sb.append(MismatchReport.format(f.shrunkResult()));
     sb.append(String.format("%n%n"));
-    sb.append(
-        String.format(
-            "case (%s):%n",
-            f.steps() == 0 ? "not shrunk: no smaller case fails the same way" : "shrunk"));
+    String label;
+    if (f.steps() > 0) {
+      label = "shrunk";
+    } else if (f.outOfTime()) {
+      label = "not shrunk: the shrinking budget ran out";
+    } else if (f.replayed()) {
+      label = "as stored by the last run; no smaller case fails the same way";
+    } else {
+      label = "not shrunk: no smaller case fails the same way";
+    }
+    sb.append(String.format("case (%s):%n", label));
     sb.append(CaseText.format(f.shrunk()));
     sb.append(String.format("%n"));
     Facts facts = new Facts();
@@ -47,10 +55,12 @@ public final class PropertyReport {
     }
     String shrinking =
         String.format(
-            "%d steps from %s (%d checks)%s",
+            "%d %s from %s (%d %s)%s",
             f.steps(),
+            f.steps() == 1 ? "step" : "steps",
             f.original().dimsText(),
             f.checks(),
+            f.checks() == 1 ? "check" : "checks",
             f.outOfTime()
                 ? String.format(
                     "; stopped by the %d ms budget (shrinkMillis), a smaller case may exist",
@@ -60,7 +70,9 @@ public final class PropertyReport {
     facts.add("original", MismatchReport.summary(f.originalResult()));
     facts.add(
         "replay",
-        String.format("@GradientProperty(seed = %dL) or -Dgradprop.seed=%d", f.seed(), f.seed()));
+        String.format(
+            "@GradientProperty(seed = %dL), or mvn test -Dtest='%s' -Dgradprop.seed=%d",
+            f.seed(), f.propertyId(), f.seed()));
     if (f.storedAt() != null) {
       facts.add("stored", f.storedAt() + " (tried first on the next run)");
     }

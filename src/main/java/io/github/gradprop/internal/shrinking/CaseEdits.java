@@ -98,6 +98,28 @@ public final class CaseEdits {
     return c;
   }
 
+  /**
+   * Keeps one-hot targets one-hot after a deletion: a row whose 1 sat in the deleted class gets its
+   * 1 in the first class. Changes {@code c} in place and returns it.
+   */
+  public static Case keepOneHot(Case c) {
+    if (!c.batch().hasTargets()) {
+      return c;
+    }
+    Tensor t = c.batch().targetTensor();
+    int classes = t.rank() == 0 ? 1 : t.shape(t.rank() - 1);
+    for (int row = 0; row < t.size() / classes; row++) {
+      boolean hot = false;
+      for (int j = 0; j < classes; j++) {
+        hot |= t.get(row * classes + j) != 0.0;
+      }
+      if (!hot) {
+        t.set(row * classes, 1.0);
+      }
+    }
+    return c;
+  }
+
   /** A copy of {@code c} with entry {@code i} of tensor number {@code tensor} set to {@code v}. */
   public static Case withValue(Case c, int tensor, int i, double v) {
     Case copy = c.copy();

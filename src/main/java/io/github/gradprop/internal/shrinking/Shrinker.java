@@ -86,6 +86,8 @@ public final class Shrinker {
               candidate = CaseEdits.deleteIndex(best, dim, k);
               if (targets == TargetKind.CLASS_INDEX && dim.equals(classes)) {
                 candidate = CaseEdits.deleteClass(candidate, k);
+              } else if (targets == TargetKind.ONE_HOT) {
+                candidate = CaseEdits.keepOneHot(candidate);
               }
             } catch (IllegalArgumentException e) {
               break; // a smaller value of this dim gives an invalid shape
@@ -139,7 +141,7 @@ public final class Shrinker {
 
   /** The candidate's result when it fails the same way and is admitted, else null. */
   private GradientCheckResult evaluate(Case candidate, FailureKind kind) {
-    if (clock.getAsLong() > deadline) {
+    if (clock.getAsLong() >= deadline) {
       outOfTime = true;
       return null;
     }

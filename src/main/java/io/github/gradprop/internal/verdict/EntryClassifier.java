@@ -46,6 +46,14 @@ public final class EntryClassifier {
     NON_FINITE
   }
 
+  /**
+   * One-sided slopes whose gap grows by at least this factor each time the step shrinks 8-fold,
+   * twice in a row, without one side being orders of magnitude steeper (a clipped log), are noise,
+   * not a kink: at a kink the gap settles, at a smooth point it shrinks, and a loss that merely
+   * oscillates faster than the first step settles once the step is below its scale.
+   */
+  static final double NOISE_GROWTH = 4;
+
   /** The factor by which each refinement shrinks the step. */
   static final double REFINE = 8;
 
@@ -69,7 +77,9 @@ public final class EntryClassifier {
   /** One-sided slopes are steep when they differ by this factor and exceed it times the loss. */
   static final double STEEP = 1e3;
 
-  private static final double EPS = Math.ulp(1.0);
+  private final double eps;
+  private boolean noisy;
+  private double[] noisyGaps = new double[4];
 
   private final DifferenceScheme scheme;
   private final double c;
@@ -108,13 +118,14 @@ public final class EntryClassifier {
     this.atol = options.atol();
     this.rtol = options.rtol();
     this.gain = FiniteDifferences.noiseGain(options.scheme());
+    this.eps = options.lossPrecision().epsilon();
   }
 
   /** Sets the loss at the point around which the next entries are classified. */
   public void base(double loss) {
     this.f0 = loss;
     double scale = Double.isFinite(loss) ? Math.abs(loss) : 0;
-    this.noise = CheckOptions.ROUNDING_FACTOR * EPS * scale;
+    this.noise = CheckOptions.ROUNDING_FACTOR * eps * scale;
     this.steepScale = Math.max(1, scale);
   }
 
@@ -125,7 +136,7 @@ public final class EntryClassifier {
   public void classify(Objective f, double theta, double scale, double a) {
     reset(a);
     double h = FiniteDifferences.step(theta, c, scale);
-    double floor = FiniteDifferences.smallestStep(scale);
+    double floor = FiniteDifferences.smallestStep(scale, eps);
     stencil.evaluate(scheme, f, theta, h);
     steps = 1;
     rounding = noise * gain / h;
@@ -177,6 +188,7 @@ public final class EntryClassifier {
     double prevEst = est;
     double prevTol = tol;
     double lastChange = 0;
+    int growthStreak = 0;
     // levels spent finding a finite stencil do not count against the refinement of the estimate
     int firstFinite = steps;
     while (steps - firstFinite + 1 < MAX_LEVELS) {
@@ -207,6 +219,20 @@ public final class EntryClassifier {
       hi = Math.max(hi, Math.max(ck, Math.max(dp, dm)));
       bracketTolerance = Math.max(bracketTolerance, tolK);
       noteSteep(dp, dm, gap, h);
+      boolean grew = gap > jumpFloor(dp, dm, h) && gap >= NOISE_GROWTH * prevGap;
+      growthStreak = grew ? growthStreak + 1 : 0;
+      if (growthStreak >= 2 && !steep) {
+        // At a kink the one-sided slopes settle as the step shrinks; here they drift apart like
+        // 1/h, the mark of a loss that carries noise far above double rounding (float arithmetic,
+        // say). No verdict is possible at this precision.
+        kind = Kind.UNRESOLVED;
+        noisy = true;
+        noisyGaps = new double[] {prevGap, h * REFINE, gap, h};
+        numeric = ck;
+        tolerance = tolK;
+        agrees = false;
+        return;
+      }
       if (gap > jumpFloor(dp, dm, h) && gap >= KEEP * prevGap) {
         kind = Kind.KINK;
         lo = Math.min(dp, dm);
@@ -256,7 +282,7 @@ public final class EntryClassifier {
   private boolean quietBelowFloor(double next, double tolerance) {
     double size = Math.max(Math.abs(f0), Math.max(Math.abs(stencil.plus), Math.abs(stencil.minus)));
     double allowed = Double.isFinite(tolerance) ? Math.max(atol, tolerance) : atol;
-    return CheckOptions.ROUNDING_FACTOR * EPS * size / next <= 0.1 * allowed;
+    return CheckOptions.ROUNDING_FACTOR * eps * size / next <= 0.1 * allowed;
   }
 
   /**
@@ -308,7 +334,21 @@ public final class EntryClassifier {
     bracketTolerance = 0;
     steep = false;
     nonFiniteNearby = false;
+    noisy = false;
     steps = 0;
+  }
+
+  /**
+   * Whether the last entry's one-sided slopes drifted apart like {@code 1/h} as the step shrank:
+   * the loss is noisier than its declared precision.
+   */
+  public boolean noisy() {
+    return noisy;
+  }
+
+  /** For a noisy entry: the gap at the coarser step, that step, the gap at the finer step, it. */
+  public double[] noisyGaps() {
+    return noisyGaps.clone();
   }
 
   /** The kind of the last classified entry. */

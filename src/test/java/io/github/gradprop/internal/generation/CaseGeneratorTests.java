@@ -122,6 +122,21 @@ class CaseGeneratorTests {
   }
 
   @Test
+  void theShareOfEdgeCases_isTheShareAskedFor() {
+    for (double share : new double[] {0.0, 0.2, 0.5, 0.8, 1.0}) {
+      CaseGenerator g = generator(TargetKind.REAL, share);
+      int edge = 0;
+      long seed = 17;
+      for (int i = 0; i < 2000; i++, seed = Seeds.next(seed)) {
+        edge += g.isEdgeCase(seed) ? 1 : 0;
+      }
+      assertThat(edge / 2000.0)
+          .as("share %s", share)
+          .isCloseTo(share, org.assertj.core.data.Offset.offset(0.04));
+    }
+  }
+
+  @Test
   void uniformValuesStayWithinTheScale() {
     CaseGenerator g =
         new CaseGenerator(

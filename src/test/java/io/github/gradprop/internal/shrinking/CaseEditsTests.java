@@ -107,4 +107,23 @@ class CaseEditsTests {
     assertThat(smaller.batch().targetTensor().toArray()).containsExactly(0, 0, 1);
     assertThat(smaller.parameters().matrix("w")).isDeepEqualTo(new double[][] {{1}, {3}});
   }
+
+  @Test
+  void deletingTheHotClass_movesTheOneToTheFirstClass() {
+    Case c = numbered(); // targets {{7}, {8}} with out = 1; use a spec with two classes instead
+    ModelSpec twoClasses =
+        ModelSpec.named("softmax")
+            .inputs("batch", "in")
+            .parameter("w", "out", "in")
+            .targets("batch", "out");
+    Case oneHot =
+        Case.builder(twoClasses)
+            .inputs(new double[][] {{1}, {2}})
+            .parameter("w", new double[][] {{1}, {2}})
+            .targets(new double[][] {{0, 1}, {1, 0}})
+            .build();
+    Case smaller = CaseEdits.keepOneHot(CaseEdits.deleteIndex(oneHot, "out", 1));
+    assertThat(smaller.batch().targets()).isDeepEqualTo(new double[][] {{1}, {1}});
+    assertThat(c.dims()).containsEntry("out", 1);
+  }
 }
