@@ -270,7 +270,11 @@ public final class GradientCheckResult {
     return n.clone();
   }
 
-  /** The largest relative error among the entries that agree. */
+  /**
+   * The largest relative error among the smooth entries that agree by more than {@code atol} (an
+   * entry within {@code atol} passes on the absolute tolerance, and its relative error says nothing
+   * about accuracy).
+   */
   public double largestAgreeingRelativeError() {
     return largestAgreeingRelativeError;
   }

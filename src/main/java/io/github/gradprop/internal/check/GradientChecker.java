@@ -73,7 +73,7 @@ public final class GradientChecker {
 
     EntryClassifier classifier = new EntryClassifier(options);
     classifier.base(loss);
-    Outcomes outcomes = new Outcomes(options.kinkPolicy());
+    Outcomes outcomes = new Outcomes(options.kinkPolicy(), options.atol());
     Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
     Map<String, double[]> numericByTensor = new LinkedHashMap<>();
     List<double[]> analyticArrays = new ArrayList<>();

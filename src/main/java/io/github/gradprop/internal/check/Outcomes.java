@@ -36,7 +36,10 @@ final class Outcomes {
   double largestAgreeing;
   double maxRounding;
 
-  Outcomes(KinkPolicy policy) {
+  private final double atol;
+
+  Outcomes(KinkPolicy policy, double atol) {
+    this.atol = atol;
     this.policy = policy;
   }
 
@@ -55,7 +58,11 @@ final class Outcomes {
     }
     EntryClassifier.Kind kind = c.kind();
     if (kind == EntryClassifier.Kind.SMOOTH && c.agrees()) {
-      largestAgreeing = Math.max(largestAgreeing, EntryComparison.relativeError(a, n));
+      // entries within atol of each other pass on the absolute tolerance; their relative error
+      // (1 for 0 against 1e-12) says nothing about accuracy
+      if (Math.abs(a - n) > atol) {
+        largestAgreeing = Math.max(largestAgreeing, EntryComparison.relativeError(a, n));
+      }
       return;
     }
     switch (kind) {
