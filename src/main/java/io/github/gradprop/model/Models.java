@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * // a MATLAB-style backprop(W, X, Y) over one flat weight vector
- * GradientModel seed = Models.flat(spec.layout(ParameterLayout.FLAT),
+ * GradientModel seed = Models.flat(spec,   // sets ParameterLayout.FLAT
  *     (w, x, y) -> Seed.loss(w, x, y),
  *     (w, x, y) -> Seed.gradient(w, x, y));
  *
