@@ -135,7 +135,8 @@ class KinkReportTests {
                 "scheme    : central difference, step 6.1e-06 * max(1, |theta|)",
                 "tolerance : |analytic - numeric| <= 1.0e-08 + 1.0e-06 * |numeric| + rounding (at most 2.9e-10 here)",
                 "policy    : default (a mismatch fails only if it persists at a nearby generic point)",
-                "kinks     : 4 entries at kinks (passed under the default policy),"
+                "kinks     : 4 entries at kinks (passed under the default policy: w1[0, 0], w1[1, 0],"
+                    + " b1[0], b1[1]),"
                     + " 1 kink artifact not confirmed at a nearby generic point",
                 "ties      : moving w1[0, 0], w1[1, 0] together, the loss changes smoothly with slope 1.0e+00,"
                     + " but the analytic gradient projects to 2.0e+00; moving b1[0], b1[1] together, the loss"
@@ -169,7 +170,7 @@ class KinkReportTests {
                     + " smooth; 2 more are at kinks or unresolved",
                 facts,
                 "policy    : default (a mismatch fails only if it persists at a nearby generic point)",
-                "kinks     : 2 entries at kinks (passed under the default policy)"));
+                "kinks     : 2 entries at kinks (passed under the default policy: w1[0, 0], b1[0])"));
     assertThat(
             Gradients.check(relu, c, CheckOptions.defaults().withKinkPolicy(KinkPolicy.AVOID))
                 .report())
@@ -179,7 +180,7 @@ class KinkReportTests {
                 "Case rejected under KinkPolicy.AVOID: the loss is not smooth at 2 of 4 entries (w1 1 of 1, b1 1 of 1)",
                 facts,
                 "policy    : AVOID (cases with kinks are rejected)",
-                "kinks     : 2 entries at kinks (not checked)"));
+                "kinks     : 2 entries at kinks (not checked: w1[0, 0], b1[0])"));
   }
 
   @Test

@@ -176,7 +176,11 @@ public final class MismatchReport {
         default:
           how = "passed under the default policy";
       }
-      parts.add(String.format("%d %s at kinks (%s)", kinks, kinks == 1 ? "entry" : "entries", how));
+      String names = named(r, Verdict.KINK, kinks);
+      parts.add(
+          String.format(
+              "%d %s at kinks (%s%s)",
+              kinks, kinks == 1 ? "entry" : "entries", how, names.isEmpty() ? "" : ": " + names));
     }
     int artifacts = r.kinkArtifactCount();
     if (artifacts > 0) {
@@ -191,6 +195,20 @@ public final class MismatchReport {
           String.format("%d unresolved (estimates at smaller steps kept disagreeing)", unresolved));
     }
     return String.join(", ", parts);
+  }
+
+  /** Up to four entries with {@code verdict}, e.g. {@code w[0, 0], b[1], ... (5 in all)}. */
+  private static String named(GradientCheckResult r, Verdict verdict, int count) {
+    List<String> names = new ArrayList<>();
+    for (EntryCheck e : r.nonSmoothEntries()) {
+      if (e.verdict() == verdict && names.size() < 4) {
+        names.add(e.tensor() + e.indexText());
+      }
+    }
+    if (names.isEmpty()) {
+      return "";
+    }
+    return String.join(", ", names) + (count > names.size() ? ", ..." : "");
   }
 
   static String table(GradientCheckResult r) {
