@@ -134,6 +134,7 @@ public final class Case {
     private final Map<String, double[]> arrays = new LinkedHashMap<>();
     private final Map<String, double[][][]> cubes = new LinkedHashMap<>();
     private final Map<String, Double> scalars = new LinkedHashMap<>();
+    private final Map<String, double[][][][]> rank4 = new LinkedHashMap<>();
     private double[] flat;
 
     private Builder(ModelSpec spec) {
@@ -171,6 +172,12 @@ public final class Case {
       return this;
     }
 
+    /** Gives the rank-4 parameter {@code name}, such as a 2-D convolution kernel. */
+    public Builder parameter(String name, double[][][][] values) {
+      rank4.put(checkParameter(name), values);
+      return this;
+    }
+
     /** Gives the scalar (rank-0) parameter {@code name}, declared with no axes. */
     public Builder parameter(String name, double value) {
       scalars.put(checkParameter(name), value);
@@ -195,6 +202,12 @@ public final class Case {
       return this;
     }
 
+    /** Gives rank-4 inputs, such as {@code [batch, channels, height, width]}. */
+    public Builder inputs(double[][][][] values) {
+      rank4.put(ModelSpec.INPUTS, values);
+      return this;
+    }
+
     /** Gives the inputs as their row-major entries (a vector for rank 1). */
     public Builder inputs(double[] values) {
       arrays.put(ModelSpec.INPUTS, values);
@@ -210,6 +223,12 @@ public final class Case {
     /** Gives rank-3 targets, such as {@code [batch, seq, out]}. */
     public Builder targets(double[][][] values) {
       cubes.put(checkTargets(), values);
+      return this;
+    }
+
+    /** Gives rank-4 targets, such as {@code [batch, channels, height, width]}. */
+    public Builder targets(double[][][][] values) {
+      rank4.put(checkTargets(), values);
       return this;
     }
 
@@ -262,6 +281,7 @@ public final class Case {
             matrices.containsKey(n)
                 || arrays.containsKey(n)
                 || cubes.containsKey(n)
+                || rank4.containsKey(n)
                 || scalars.containsKey(n);
         if (!given
             && !(flat != null && !n.equals(ModelSpec.INPUTS) && !n.equals(ModelSpec.TARGETS))) {
@@ -312,6 +332,29 @@ public final class Case {
           }
         }
       }
+      for (Map.Entry<String, double[][][][]> e : rank4.entrySet()) {
+        Tensor t = tensor(c, e.getKey());
+        int[] given = rank4Shape(e.getValue());
+        if (given == null || !Arrays.equals(given, t.shape())) {
+          throw new IllegalArgumentException(
+              String.format(
+                  "Tensor `%s` has shape %s for %s, but the array given has shape %s",
+                  t.name(),
+                  Arrays.toString(t.shape()),
+                  c.dimsText(),
+                  given == null ? "that is not rectangular" : Arrays.toString(given)));
+        }
+        int i = 0;
+        for (double[][][] cube : e.getValue()) {
+          for (double[][] plane : cube) {
+            for (double[] row : plane) {
+              for (double v : row) {
+                t.set(i++, v);
+              }
+            }
+          }
+        }
+      }
       for (Map.Entry<String, Double> e : scalars.entrySet()) {
         Tensor t = tensor(c, e.getKey());
         if (t.rank() != 0) {
@@ -324,6 +367,23 @@ public final class Case {
         t.set(0, e.getValue());
       }
       return c;
+    }
+
+    /** The shape of a rectangular rank-4 array, or null when it is ragged or empty. */
+    private static int[] rank4Shape(double[][][][] a) {
+      if (a == null || a.length == 0 || a[0] == null || a[0].length == 0) {
+        return null;
+      }
+      int[] inner = Shapes.shapeOrNull(a[0]);
+      if (inner == null) {
+        return null;
+      }
+      for (double[][][] cube : a) {
+        if (cube == null || !Arrays.equals(Shapes.shapeOrNull(cube), inner)) {
+          return null;
+        }
+      }
+      return new int[] {a.length, inner[0], inner[1], inner[2]};
     }
 
     private static Tensor tensor(Case c, String name) {
@@ -396,6 +456,19 @@ public final class Case {
           if (shape != null) {
             shapes.put(t.name(), shape);
           }
+        }
+      }
+      for (TensorSpec t : spec.allTensors()) {
+        double[][][][] h = rank4.get(t.name());
+        if (h != null && t.rank() == 4) {
+          int[] shape = rank4Shape(h);
+          if (shape == null) {
+            throw new IllegalArgumentException(
+                String.format(
+                    "Model `%s`: the array given for `%s` is empty or not rectangular",
+                    spec.name(), t.name()));
+          }
+          shapes.put(t.name(), shape);
         }
       }
       boolean progress = true;

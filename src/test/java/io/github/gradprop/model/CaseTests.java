@@ -445,4 +445,30 @@ class CaseTests {
           .hasMessageContaining("Tensor `w` has shape [1]; a single double fits only a scalar");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void rank4InputsAndParameters_buildFromNestedArrays_withDimsReadOffTheirShapes() {
+    ModelSpec conv2d =
+        ModelSpec.named("conv2d")
+            .inputs("batch", "channels", "height", "width")
+            .parameter("k", "out", "channels", "kh", "kw");
+    double[][][][] x = {{{{1, 2, 3}, {4, 5, 6}}}};
+    double[][][][] k = {{{{0.5}}}, {{{-1}}}};
+
+    Case c = Case.builder(conv2d).inputs(x).parameter("k", k).build();
+
+    org.assertj.core.api.Assertions.assertThat(c.dimsText())
+        .isEqualTo("batch=1 channels=1 height=2 width=3 out=2 kh=1 kw=1");
+    org.assertj.core.api.Assertions.assertThat(c.batch().inputTensor().toArray())
+        .containsExactly(1, 2, 3, 4, 5, 6);
+    org.assertj.core.api.Assertions.assertThat(c.parameters().tensor("k").toArray())
+        .containsExactly(0.5, -1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Case.builder(conv2d)
+                    .inputs(new double[][][][] {{{{1, 2}, {3}}}})
+                    .parameter("k", k)
+                    .build())
+        .hasMessageContaining("not rectangular");
+  }
 }
