@@ -188,7 +188,11 @@ public final class PropertySettings {
       throw error("`edgeCases` in [0, 1]", String.valueOf(edge));
     }
 
-    CheckOptions options = CheckOptions.defaults().withScheme(a.scheme()).withKinkPolicy(a.kinks());
+    CheckOptions options =
+        CheckOptions.defaults()
+            .withScheme(a.scheme())
+            .withKinkPolicy(a.kinks())
+            .withLossPrecision(a.precision());
     if (a.step() != 0) {
       if (!(a.step() > 0 && a.step() < 1)) {
         throw error("`step` in (0, 1) (or 0 for the scheme's default)", String.valueOf(a.step()));
