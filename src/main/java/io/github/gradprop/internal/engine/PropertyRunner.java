@@ -57,7 +57,9 @@ public final class PropertyRunner {
       m.put("gradprop.lossCalls", String.valueOf(lossCalls));
       m.put(
           "gradprop.largestRelativeError",
-          String.format(java.util.Locale.ROOT, "%.1e", largestAgreeingRelativeError));
+          largestAgreeingRelativeError == 0
+              ? "0 (every agreeing entry within atol)"
+              : String.format(java.util.Locale.ROOT, "%.1e", largestAgreeingRelativeError));
       if (replayedFixed) {
         m.put("gradprop.replay", "the stored counterexample passes now; removed");
       }
@@ -138,7 +140,9 @@ public final class PropertyRunner {
                       "@GradientProperty drew %d cases on which no entry could be compared (every"
                           + " entry at a kink or unresolved) and accepted only %d of %d tries.%n"
                           + "The loss may be too rough or too noisy for finite differences at"
-                          + " this step; see the last such case:%n%s",
+                          + " this step. If the model computes in float, declare"
+                          + " @GradientProperty(precision = LossPrecision.FLOAT). The last such"
+                          + " case:%n%s",
                       rejected, t - 1, settings.tries, r.report())
                   : String.format(
                       "@GradientProperty(kinks = AVOID) rejected %d generated cases for hitting"

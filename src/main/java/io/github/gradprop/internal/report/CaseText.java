@@ -49,7 +49,7 @@ public final class CaseText {
       }
       int start = offset + i * stride;
       if (start >= MAX_VALUES) {
-        sb.append("... ").append(t.size() - start).append(" more");
+        sb.append("... (").append(t.size() - start).append(" more values not shown)");
         break;
       }
       if (axis == shape.length - 1) {

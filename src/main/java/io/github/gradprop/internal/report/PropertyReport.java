@@ -74,7 +74,7 @@ public final class PropertyReport {
             "@GradientProperty(seed = %dL), or mvn test -Dtest='%s' -Dgradprop.seed=%d",
             f.seed(), f.propertyId(), f.seed()));
     if (f.storedAt() != null) {
-      facts.add("stored", f.storedAt() + " (tried first on the next run)");
+      facts.add("stored", f.storedAt() + " (every value of the case; tried first on the next run)");
     }
     facts.add(
         "time",
