@@ -22,6 +22,15 @@ public final class CaseEdits {
    * end.
    */
   public static Case deleteIndex(Case c, String dim, int k) {
+    return deleteIndex(c, dim, k, false);
+  }
+
+  /**
+   * Like {@link #deleteIndex(Case, String, int)}; with {@code interleaved}, an axis that shrinks by
+   * {@code m > 1} is read as {@code dim} groups of {@code m} neighbours (unit {@code k} owns
+   * entries {@code m*k .. m*k + m - 1}, as in max-pooling over pairs) rather than {@code m} blocks.
+   */
+  public static Case deleteIndex(Case c, String dim, int k, boolean interleaved) {
     Map<String, Integer> dims = new LinkedHashMap<>(c.dims());
     dims.put(dim, dims.get(dim) - 1);
     Case out = Case.zeros(c.spec(), dims);
@@ -29,12 +38,12 @@ public final class CaseEdits {
     List<Tensor> to = out.tensors();
     int oldDim = c.dim(dim);
     for (int t = 0; t < to.size(); t++) {
-      copyDeleting(from.get(t), to.get(t), k, oldDim);
+      copyDeleting(from.get(t), to.get(t), k, oldDim, interleaved);
     }
     return out;
   }
 
-  private static void copyDeleting(Tensor src, Tensor dst, int k, int oldDim) {
+  private static void copyDeleting(Tensor src, Tensor dst, int k, int oldDim, boolean interleaved) {
     int rank = dst.rank();
     int[] srcShape = src.shape();
     int[] dstShape = dst.shape();
@@ -58,7 +67,7 @@ public final class CaseEdits {
             i++;
           }
         } else if (shrink > 1 && oldDim > 1 && shrink * oldDim <= srcShape[a]) {
-          i = blockIndex(i, shrink, oldDim, k);
+          i = interleaved ? groupIndex(i, shrink, oldDim, k) : blockIndex(i, shrink, oldDim, k);
         }
         added |= i >= srcShape[a];
         srcIndex += i * srcStride[a];
@@ -71,6 +80,36 @@ public final class CaseEdits {
    * Where entry {@code i} of an axis laid out as {@code blocks} blocks of length {@code oldDim}
    * (then any extra entries) came from, once index {@code k} is deleted from every block.
    */
+  /** Where entry {@code i} came from when unit {@code k}'s group of {@code m} was deleted. */
+  private static int groupIndex(int i, int m, int oldDim, int k) {
+    if (i >= m * (oldDim - 1)) {
+      return i + m; // an extra entry after the groups
+    }
+    return i >= m * k ? i + m : i;
+  }
+
+  /** Whether deleting one index of {@code dim} shrinks some axis of {@code c} by more than one. */
+  public static boolean hasGroupedAxis(Case c, String dim) {
+    java.util.Map<String, Integer> smaller = new LinkedHashMap<>(c.dims());
+    smaller.put(dim, smaller.get(dim) - 1);
+    for (io.github.gradprop.model.TensorSpec t : c.spec().allTensors()) {
+      int[] before;
+      int[] after;
+      try {
+        before = t.shape(c.dims());
+        after = t.shape(smaller);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+      for (int a = 0; a < before.length; a++) {
+        if (before[a] - after[a] > 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static int blockIndex(int i, int blocks, int oldDim, int k) {
     int newDim = oldDim - 1;
     if (i >= blocks * newDim) {

@@ -80,26 +80,34 @@ public final class Shrinker {
         boolean deleted = true;
         while (deleted && best.dim(dim) > min && !outOfTime) {
           deleted = false;
-          for (int k = 0; k < best.dim(dim) && !outOfTime; k++) {
-            Case candidate;
-            try {
-              candidate = CaseEdits.deleteIndex(best, dim, k);
-              if (targets == TargetKind.CLASS_INDEX && dim.equals(classes)) {
-                candidate = CaseEdits.deleteClass(candidate, k);
-              } else if (targets == TargetKind.ONE_HOT) {
-                candidate = CaseEdits.keepOneHot(candidate);
+          // an axis such as 2 * units may hold each unit's entries in blocks or side by side
+          boolean[] layouts =
+              CaseEdits.hasGroupedAxis(best, dim)
+                  ? new boolean[] {false, true}
+                  : new boolean[] {false};
+          search:
+          for (boolean interleaved : layouts) {
+            for (int k = 0; k < best.dim(dim) && !outOfTime; k++) {
+              Case candidate;
+              try {
+                candidate = CaseEdits.deleteIndex(best, dim, k, interleaved);
+                if (targets == TargetKind.CLASS_INDEX && dim.equals(classes)) {
+                  candidate = CaseEdits.deleteClass(candidate, k);
+                } else if (targets == TargetKind.ONE_HOT) {
+                  candidate = CaseEdits.keepOneHot(candidate);
+                }
+              } catch (IllegalArgumentException e) {
+                break search; // a smaller value of this dim gives an invalid shape
               }
-            } catch (IllegalArgumentException e) {
-              break; // a smaller value of this dim gives an invalid shape
-            }
-            GradientCheckResult r = evaluate(candidate, kind);
-            if (r != null) {
-              best = candidate;
-              bestResult = r;
-              steps++;
-              deleted = true;
-              progress = true;
-              break;
+              GradientCheckResult r = evaluate(candidate, kind);
+              if (r != null) {
+                best = candidate;
+                bestResult = r;
+                steps++;
+                deleted = true;
+                progress = true;
+                break search;
+              }
             }
           }
         }

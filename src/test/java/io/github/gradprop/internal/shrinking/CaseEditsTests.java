@@ -126,4 +126,20 @@ class CaseEditsTests {
     assertThat(smaller.batch().targets()).isDeepEqualTo(new double[][] {{1}, {1}});
     assertThat(c.dims()).containsEntry("out", 1);
   }
+
+  @Test
+  void anAxisOfInterleavedGroups_losesTheUnitsNeighbours() {
+    ModelSpec pairs =
+        ModelSpec.named("pairs").inputs("batch", "in").parameter("w", "2 * units", "in");
+    Case c =
+        Case.builder(pairs)
+            .inputs(new double[][] {{1}})
+            .parameter("w", new double[][] {{10}, {11}, {20}, {21}, {30}, {31}})
+            .dim("units", 3)
+            .build();
+    assertThat(CaseEdits.hasGroupedAxis(c, "units")).isTrue();
+    assertThat(CaseEdits.deleteIndex(c, "units", 1, true).parameters().matrix("w"))
+        .isDeepEqualTo(new double[][] {{10}, {11}, {30}, {31}});
+    assertThat(CaseEdits.hasGroupedAxis(numbered(), "hidden")).isFalse();
+  }
 }
