@@ -2,6 +2,8 @@ package io.github.gradprop.model;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -15,10 +17,31 @@ public final class Batch {
 
   private final Tensor inputs;
   private final Tensor targets;
+  private final List<Tensor> data;
 
   Batch(Tensor inputs, Tensor targets) {
+    this(inputs, List.of(), targets);
+  }
+
+  Batch(Tensor inputs, List<Tensor> data, Tensor targets) {
     this.inputs = inputs;
     this.targets = targets;
+    this.data = List.copyOf(data);
+  }
+
+  /** The further data tensor {@code name} declared with {@link ModelSpec#data}. */
+  public Tensor data(String name) {
+    for (Tensor t : data) {
+      if (t.name().equals(name)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("No data tensor `" + name + "`; declared: " + data);
+  }
+
+  /** The further data tensors, in declaration order. */
+  public List<Tensor> dataTensors() {
+    return data;
   }
 
   /** The inputs as shared rows, e.g. {@code batch x in}. */
@@ -58,7 +81,13 @@ public final class Batch {
       out = Tensor.zeros(targets.name(), targets.shape());
       out.copyFrom(targets);
     }
-    return new Batch(in, out);
+    List<Tensor> copies = new ArrayList<>();
+    for (Tensor t : data) {
+      Tensor c = Tensor.zeros(t.name(), t.shape());
+      c.copyFrom(t);
+      copies.add(c);
+    }
+    return new Batch(in, copies, out);
   }
 
   @Override

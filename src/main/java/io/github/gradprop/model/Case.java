@@ -60,10 +60,14 @@ public final class Case {
     }
     Parameters parameters = Parameters.zeros(names, shapes, spec.layout());
     Tensor inputs = Tensor.zeros(ModelSpec.INPUTS, spec.inputs().shape(ordered));
+    List<Tensor> data = new ArrayList<>();
+    for (TensorSpec d : spec.data()) {
+      data.add(Tensor.zeros(d.name(), d.shape(ordered)));
+    }
     TensorSpec targetSpec = spec.targetsOrNull();
     Tensor targets =
         targetSpec == null ? null : Tensor.zeros(ModelSpec.TARGETS, targetSpec.shape(ordered));
-    return new Case(spec, ordered, parameters, new Batch(inputs, targets));
+    return new Case(spec, ordered, parameters, new Batch(inputs, data, targets));
   }
 
   /** The spec this case follows. */
@@ -95,10 +99,11 @@ public final class Case {
     return batch;
   }
 
-  /** Every tensor of the case: inputs, parameters, then targets. */
+  /** Every tensor of the case: inputs, further data, parameters, then targets. */
   public List<Tensor> tensors() {
     List<Tensor> all = new ArrayList<>();
     all.add(batch.inputTensor());
+    all.addAll(batch.dataTensors());
     all.addAll(parameters.tensors());
     if (batch.hasTargets()) {
       all.add(batch.targetTensor());
@@ -214,6 +219,24 @@ public final class Case {
       return this;
     }
 
+    /** Gives the further data tensor {@code name} (see {@link ModelSpec#data}) as rows. */
+    public Builder data(String name, double[][] values) {
+      matrices.put(checkData(name), values);
+      return this;
+    }
+
+    /** Gives the further data tensor {@code name} as its row-major entries. */
+    public Builder data(String name, double[] values) {
+      arrays.put(checkData(name), values);
+      return this;
+    }
+
+    /** Gives the rank-3 further data tensor {@code name}. */
+    public Builder data(String name, double[][][] values) {
+      cubes.put(checkData(name), values);
+      return this;
+    }
+
     /** Gives the targets as rows. */
     public Builder targets(double[][] values) {
       matrices.put(checkTargets(), values);
@@ -283,8 +306,7 @@ public final class Case {
                 || cubes.containsKey(n)
                 || rank4.containsKey(n)
                 || scalars.containsKey(n);
-        if (!given
-            && !(flat != null && !n.equals(ModelSpec.INPUTS) && !n.equals(ModelSpec.TARGETS))) {
+        if (!given && !(flat != null && isParameter(n))) {
           throw new IllegalArgumentException(
               "Model `" + spec.name() + "`: no values given for `" + n + "`");
         }
@@ -387,13 +409,31 @@ public final class Case {
     }
 
     private static Tensor tensor(Case c, String name) {
-      if (name.equals(ModelSpec.INPUTS)) {
-        return c.batch().inputTensor();
+      for (Tensor t : c.tensors()) {
+        if (t.name().equals(name)) {
+          return t;
+        }
       }
-      if (name.equals(ModelSpec.TARGETS)) {
-        return c.batch().targetTensor();
+      throw new IllegalArgumentException("No tensor `" + name + "`");
+    }
+
+    private boolean isParameter(String name) {
+      for (TensorSpec p : spec.parameters()) {
+        if (p.name().equals(name)) {
+          return true;
+        }
       }
-      return c.parameters().tensor(name);
+      return false;
+    }
+
+    private String checkData(String name) {
+      for (TensorSpec d : spec.data()) {
+        if (d.name().equals(name)) {
+          return name;
+        }
+      }
+      throw new IllegalArgumentException(
+          "Model `" + spec.name() + "` declares no data tensor `" + name + "`");
     }
 
     /** With one dimension left unknown, the flat vector's length may tell it. */

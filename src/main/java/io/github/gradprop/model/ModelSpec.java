@@ -43,6 +43,7 @@ public final class ModelSpec {
   private final TensorSpec targets;
   private final ParameterLayout layout;
   private final List<String> dimOrder;
+  private final List<TensorSpec> data;
 
   private ModelSpec(
       String name,
@@ -50,13 +51,15 @@ public final class ModelSpec {
       TensorSpec inputs,
       TensorSpec targets,
       ParameterLayout layout,
-      List<String> dimOrder) {
+      List<String> dimOrder,
+      List<TensorSpec> data) {
     this.name = name;
     this.parameters = Collections.unmodifiableList(parameters);
     this.inputs = inputs;
     this.targets = targets;
     this.layout = layout;
     this.dimOrder = Collections.unmodifiableList(dimOrder);
+    this.data = Collections.unmodifiableList(data);
   }
 
   /** Starts a spec for a model called {@code name}, the name reports use. */
@@ -64,7 +67,8 @@ public final class ModelSpec {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("A model needs a non-blank name");
     }
-    return new ModelSpec(name, new ArrayList<>(), null, null, ParameterLayout.MATRICES, List.of());
+    return new ModelSpec(
+        name, new ArrayList<>(), null, null, ParameterLayout.MATRICES, List.of(), List.of());
   }
 
   /** The same spec under another name, e.g. for a buggy twin of a model. */
@@ -72,32 +76,63 @@ public final class ModelSpec {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("A model needs a non-blank name");
     }
-    return new ModelSpec(name, parameters, inputs, targets, layout, dimOrder);
+    return new ModelSpec(name, parameters, inputs, targets, layout, dimOrder, data);
   }
 
   /** Adds a parameter tensor {@code name} with the given axes. */
   public ModelSpec parameter(String name, String... axes) {
-    if (INPUTS.equals(name) || TARGETS.equals(name)) {
-      throw new IllegalArgumentException("`" + name + "` is reserved; pick another parameter name");
-    }
-    for (TensorSpec p : parameters) {
-      if (p.name().equals(name)) {
-        throw new IllegalArgumentException("Parameter `" + name + "` is declared twice");
-      }
-    }
+    checkNewName(name);
     List<TensorSpec> ps = new ArrayList<>(parameters);
     ps.add(new TensorSpec(name, axes));
-    return new ModelSpec(this.name, ps, inputs, targets, layout, dimOrder);
+    return new ModelSpec(this.name, ps, inputs, targets, layout, dimOrder, data);
+  }
+
+  /**
+   * Adds a further data tensor {@code name}, such as a mask or a second input: drawn like the
+   * inputs, never differentiated, read with {@link Batch#data(String)}.
+   *
+   * <pre>{@code
+   * ModelSpec.named("masked attention").inputs("batch", "seq", "d").data("mask", "batch", "seq")
+   * }</pre>
+   */
+  public ModelSpec data(String name, String... axes) {
+    checkNewName(name);
+    List<TensorSpec> ds = new ArrayList<>(data);
+    ds.add(new TensorSpec(name, axes));
+    return new ModelSpec(this.name, parameters, inputs, targets, layout, dimOrder, ds);
+  }
+
+  private void checkNewName(String name) {
+    if (INPUTS.equals(name) || TARGETS.equals(name)) {
+      throw new IllegalArgumentException("`" + name + "` is reserved; pick another tensor name");
+    }
+    for (TensorSpec t : parameters) {
+      if (t.name().equals(name)) {
+        throw new IllegalArgumentException("Tensor `" + name + "` is declared twice");
+      }
+    }
+    for (TensorSpec t : data) {
+      if (t.name().equals(name)) {
+        throw new IllegalArgumentException("Tensor `" + name + "` is declared twice");
+      }
+    }
+  }
+
+  /** The further data tensors, in declaration order. */
+  public List<TensorSpec> data() {
+    return data;
   }
 
   /** Declares the inputs' axes, e.g. {@code inputs("batch", "in")}. */
   public ModelSpec inputs(String... axes) {
-    return new ModelSpec(name, parameters, new TensorSpec(INPUTS, axes), targets, layout, dimOrder);
+    return new ModelSpec(
+        name, parameters, new TensorSpec(INPUTS, axes), targets, layout, dimOrder, data);
   }
 
   /** Declares the targets' axes, e.g. {@code targets("batch", "out")}. */
   public ModelSpec targets(String... axes) {
-    return new ModelSpec(name, parameters, inputs, new TensorSpec(TARGETS, axes), layout, dimOrder);
+    return new ModelSpec(
+        name, parameters, inputs, new TensorSpec(TARGETS, axes), layout, dimOrder, data);
   }
 
   /** Chooses how parameters are stored; {@link ParameterLayout#MATRICES} by default. */
@@ -105,7 +140,7 @@ public final class ModelSpec {
     if (layout == null) {
       throw new IllegalArgumentException("layout must not be null");
     }
-    return new ModelSpec(name, parameters, inputs, targets, layout, dimOrder);
+    return new ModelSpec(name, parameters, inputs, targets, layout, dimOrder, data);
   }
 
   /**
@@ -113,7 +148,7 @@ public final class ModelSpec {
    * inputs, parameters and targets first mention them.
    */
   public ModelSpec dimOrder(String... dims) {
-    return new ModelSpec(name, parameters, inputs, targets, layout, List.of(dims));
+    return new ModelSpec(name, parameters, inputs, targets, layout, List.of(dims), data);
   }
 
   /** The model's name. */
@@ -144,10 +179,11 @@ public final class ModelSpec {
     return layout;
   }
 
-  /** All tensors: inputs, parameters, then targets. */
+  /** All tensors: inputs, further data, parameters, then targets. */
   public List<TensorSpec> allTensors() {
     List<TensorSpec> all = new ArrayList<>();
     all.add(inputs());
+    all.addAll(data);
     all.addAll(parameters);
     if (targets != null) {
       all.add(targets);

@@ -58,6 +58,9 @@ public final class CaseGenerator {
       fill(t, random, sd, edge);
     }
     fill(c.batch().inputTensor(), random, scale, edge);
+    for (Tensor d : c.batch().dataTensors()) {
+      fill(d, random, scale, edge);
+    }
     if (c.batch().hasTargets()) {
       fillTargets(c, c.batch().targetTensor(), random, edge);
     }
