@@ -60,15 +60,15 @@ class ModelSpecTests {
   @Test
   void reservedNames_areRejected() {
     assertThatThrownBy(() -> SPEC.parameter("inputs", "in"))
-        .hasMessage("`inputs` is reserved; pick another parameter name");
+        .hasMessage("`inputs` is reserved; pick another tensor name");
     assertThatThrownBy(() -> SPEC.parameter("targets", "in"))
-        .hasMessage("`targets` is reserved; pick another parameter name");
+        .hasMessage("`targets` is reserved; pick another tensor name");
   }
 
   @Test
   void aParameterDeclaredTwice_isRejected() {
     assertThatThrownBy(() -> SPEC.parameter("w1", "in"))
-        .hasMessage("Parameter `w1` is declared twice");
+        .hasMessage("Tensor `w1` is declared twice");
   }
 
   @Test
