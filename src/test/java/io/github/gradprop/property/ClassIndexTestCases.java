@@ -42,4 +42,11 @@ class ClassIndexTestCases {
       check.that(new LabelSoftmax(false));
     }
   }
+
+  static class DefaultOneHotOnLabels {
+    @GradientProperty
+    void defaultOneHotOnLabels(GradientCheck check) {
+      check.that(new LabelSoftmax(false));
+    }
+  }
 }

@@ -50,4 +50,12 @@ class ClassIndexTests {
         .isInstanceOf(PropertyConfigurationException.class)
         .hasMessageContaining("is only used with targets = CLASS_INDEX, but targets was REAL");
   }
+
+  @Test
+  void oneHotTargets_onOneValuePerExample_isAConfigurationError_pointingToClassIndex() {
+    assertThat(onlyFailure(run(ClassIndexTestCases.DefaultOneHotOnLabels.class, 1)))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageContaining("declares targets(\"batch\"): one value per example")
+        .hasMessageContaining("TargetKind.CLASS_INDEX");
+  }
 }

@@ -158,6 +158,20 @@ public final class PropertySettings {
     }
 
     String classes = a.classes().trim();
+    io.github.gradprop.model.TensorSpec targetSpec = spec.targetsOrNull();
+    if (a.targets() == TargetKind.ONE_HOT
+        && targetSpec != null
+        && targetSpec.rank() == 1
+        && spec.inputs().rank() > 1
+        && targetSpec.axis(0).equals(spec.inputs().axis(0))) {
+      throw new PropertyConfigurationException(
+          String.format(
+              "@GradientProperty(targets = ONE_HOT), the default, puts one 1 along the last axis of"
+                  + " the targets, but model `%s` declares targets(\"%s\"): one value per"
+                  + " example. Use targets = TargetKind.CLASS_INDEX with classes = \"...\" for"
+                  + " class labels, or TargetKind.REAL / BINARY / PROBABILITY.",
+              spec.name(), targetSpec.axis(0)));
+    }
     if (a.targets() == TargetKind.CLASS_INDEX) {
       if (classes.isEmpty()) {
         throw new PropertyConfigurationException(
