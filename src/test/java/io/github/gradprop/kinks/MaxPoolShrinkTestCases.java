@@ -6,8 +6,18 @@ import io.github.gradprop.TargetKind;
 
 /** Fixture for {@link MaxPoolShrinkTests}: a pooled axis declared as {@code 2 * pool}. */
 class MaxPoolShrinkTestCases {
-  @GradientProperty(targets = TargetKind.REAL, edgeCases = 1.0, tries = 1000)
-  void gradientToEveryTiedInput(GradientCheck check) {
-    check.that(new MaxPoolNet(Routing.EVERY_TIED));
+
+  static class EveryTied {
+    @GradientProperty(targets = TargetKind.REAL, edgeCases = 1.0, tries = 1000)
+    void gradientToEveryTiedInput(GradientCheck check) {
+      check.that(new MaxPoolNet(Routing.EVERY_TIED));
+    }
+  }
+
+  static class FirstOfTies {
+    @GradientProperty(targets = TargetKind.REAL, edgeCases = 1.0, tries = 1000)
+    void gradientToTheFirstOfTiedInputs(GradientCheck check) {
+      check.that(new MaxPoolNet(Routing.FIRST_OF_TIES));
+    }
   }
 }

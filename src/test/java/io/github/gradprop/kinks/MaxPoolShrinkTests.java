@@ -14,7 +14,7 @@ class MaxPoolShrinkTests {
     for (long seed = 1; seed <= 5; seed++) {
       String message =
           EngineTestKit.engine("junit-jupiter")
-              .selectors(selectClass(MaxPoolShrinkTestCases.class))
+              .selectors(selectClass(MaxPoolShrinkTestCases.EveryTied.class))
               .configurationParameter("gradprop.seed", String.valueOf(seed))
               .configurationParameter("gradprop.replay", "false")
               .execute()
@@ -28,9 +28,23 @@ class MaxPoolShrinkTests {
               .getThrowable()
               .orElseThrow()
               .getMessage();
-      System.out.println(
-          message.lines().filter(l -> l.startsWith("shape") || l.contains("KINK")).toList());
-      assertThat(message).contains("KINK_MISMATCH");
+      assertThat(message).as("seed %d", seed).contains("KINK_MISMATCH");
+      assertThat(message.lines().filter(l -> l.startsWith("shape")).findFirst().orElseThrow())
+          .as("seed %d", seed)
+          .isEqualTo("shape     : batch=1 in=1 pool=1 out=1");
+    }
+  }
+
+  @Test
+  void theCorrectRouting_passesTheSameTries() {
+    for (long seed = 1; seed <= 5; seed++) {
+      EngineTestKit.engine("junit-jupiter")
+          .selectors(selectClass(MaxPoolShrinkTestCases.FirstOfTies.class))
+          .configurationParameter("gradprop.seed", String.valueOf(seed))
+          .configurationParameter("gradprop.replay", "false")
+          .execute()
+          .testEvents()
+          .assertStatistics(s -> s.succeeded(1).failed(0));
     }
   }
 }

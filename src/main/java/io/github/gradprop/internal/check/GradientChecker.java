@@ -30,6 +30,12 @@ import java.util.Map;
  */
 public final class GradientChecker {
 
+  /** The advice every message about float rounding ends with. */
+  public static final String DECLARE_FLOAT =
+      "If the model computes in float, declare it:"
+          + " CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
+          + " @GradientProperty(precision = LossPrecision.FLOAT).";
+
   private GradientChecker() {}
 
   public static GradientCheckResult check(GradientModel model, Case given, CheckOptions options) {
@@ -106,11 +112,8 @@ public final class GradientChecker {
           String.format(
               "Model `%s` returns losses that are all exactly float values (loss %s at the given"
                   + " point): it computes in float, but the check assumes double precision, whose"
-                  + " step is far too small for float rounding.%n"
-                  + "Declare it: CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
-                  + " @GradientProperty(precision = LossPrecision.FLOAT).%n"
-                  + "shape : %s",
-              spec.name(), loss, work.dimsText()));
+                  + " step is far too small for float rounding.%n%s%nshape : %s",
+              spec.name(), loss, DECLARE_FLOAT, work.dimsText()));
     }
     if (noisy != null) {
       throw noisy;
@@ -183,9 +186,7 @@ public final class GradientChecker {
             Numbers.small(g[2]),
             Numbers.small(g[3]),
             isDouble
-                ? "If the model computes in float, declare it:"
-                    + " CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
-                    + " @GradientProperty(precision = LossPrecision.FLOAT)."
+                ? DECLARE_FLOAT
                 : "Check the loss for randomness or for values rounded coarser than float.",
             work.dimsText()));
   }

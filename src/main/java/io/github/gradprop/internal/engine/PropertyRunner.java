@@ -5,6 +5,7 @@ import io.github.gradprop.GradientMismatchError;
 import io.github.gradprop.Gradients;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.internal.check.GradientChecker;
 import io.github.gradprop.internal.generation.CaseGenerator;
 import io.github.gradprop.internal.generation.Seeds;
 import io.github.gradprop.internal.report.PropertyReport;
@@ -121,35 +122,21 @@ public final class PropertyRunner {
     long kinkEntries = 0;
     long artifacts = 0;
     long unresolved = 0;
-    int rejected = 0;
+    int rejectedForKinks = 0;
     int inconclusive = 0;
-    int maxRejected = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
+    int maxDrawnAgain = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
     for (int t = 1; t <= settings.tries; seed = Seeds.next(seed)) {
       Case c = generator.generate(seed);
       GradientCheckResult r = check(c, seed, t);
       calls += r.lossCalls();
       if (r.rejected() || r.inconclusive()) {
-        rejected++;
-        if (r.inconclusive()) {
+        if (r.rejected()) {
+          rejectedForKinks++;
+        } else {
           inconclusive++;
         }
-        if (rejected > maxRejected) {
-          throw new PropertyConfigurationException(
-              r.inconclusive() && inconclusive == rejected
-                  ? String.format(
-                      "@GradientProperty drew %d cases on which no entry could be compared (every"
-                          + " entry at a kink or unresolved) and accepted only %d of %d tries.%n"
-                          + "The loss may be too rough or too noisy for finite differences at"
-                          + " this step. If the model computes in float, declare"
-                          + " @GradientProperty(precision = LossPrecision.FLOAT). The last such"
-                          + " case:%n%s",
-                      rejected, t - 1, settings.tries, r.report())
-                  : String.format(
-                      "@GradientProperty(kinks = AVOID) rejected %d generated cases for hitting"
-                          + " kinks and accepted only %d of %d tries.%nUse the default kink"
-                          + " policy, which checks cases with kinks soundly, or lower `edgeCases`"
-                          + " (now %s).",
-                      rejected, t - 1, settings.tries, settings.edgeCases));
+        if (rejectedForKinks + inconclusive > maxDrawnAgain) {
+          throw tooManyDrawnAgain(r, rejectedForKinks, inconclusive, t - 1);
         }
         continue;
       }
@@ -177,12 +164,31 @@ public final class PropertyRunner {
         kinkEntries,
         artifacts,
         unresolved,
-        rejected - inconclusive,
+        rejectedForKinks,
         inconclusive,
         entries,
         calls,
         largest,
         replayedFixed);
+  }
+
+  private PropertyConfigurationException tooManyDrawnAgain(
+      GradientCheckResult last, int rejectedForKinks, int inconclusive, int accepted) {
+    if (rejectedForKinks >= inconclusive) {
+      return new PropertyConfigurationException(
+          String.format(
+              "@GradientProperty(kinks = AVOID) rejected %d generated cases for hitting kinks and"
+                  + " accepted only %d of %d tries.%nUse the default kink policy, which checks"
+                  + " cases with kinks soundly, or lower `edgeCases` (now %s).",
+              rejectedForKinks, accepted, settings.tries, settings.edgeCases));
+    }
+    return new PropertyConfigurationException(
+        String.format(
+            "@GradientProperty drew %d cases on which no entry could be compared (every entry at a"
+                + " kink or unresolved) and accepted only %d of %d tries.%nThe loss may be too"
+                + " rough or too noisy for finite differences at this step. %s The last such"
+                + " case:%n%s",
+            inconclusive, accepted, settings.tries, GradientChecker.DECLARE_FLOAT, last.report()));
   }
 
   private GradientCheckResult check(Case c, long seed, int tryNumber) {
@@ -198,17 +204,11 @@ public final class PropertyRunner {
                       ? "the counterexample stored by the last run"
                       : "generated, try " + tryNumber,
                   seed,
-                  replayHint(seed)),
+                  PropertyReport.replayHint(seed, testSelector())),
               e.getCause());
       withSeed.setStackTrace(e.getStackTrace());
       throw withSeed;
     }
-  }
-
-  private String replayHint(long seed) {
-    return String.format(
-        "@GradientProperty(seed = %dL), or mvn test -Dtest='%s' -Dgradprop.seed=%d",
-        seed, testSelector(), seed);
   }
 
   /** The property as Surefire's {@code -Dtest} selects it: simple class name, then method. */

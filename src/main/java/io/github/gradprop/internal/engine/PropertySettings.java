@@ -81,42 +81,6 @@ public final class PropertySettings {
     return true;
   }
 
-  public int tries() {
-    return tries;
-  }
-
-  public long seed() {
-    return seed;
-  }
-
-  public Map<String, int[]> dimRanges() {
-    return dimRanges;
-  }
-
-  public ValueDistribution values() {
-    return values;
-  }
-
-  public double scale() {
-    return scale;
-  }
-
-  public TargetKind targets() {
-    return targets;
-  }
-
-  public double edgeCases() {
-    return edgeCases;
-  }
-
-  public CheckOptions options() {
-    return options;
-  }
-
-  public long shrinkMillis() {
-    return shrinkMillis;
-  }
-
   /** Resolves {@code a} against {@code config} (configuration parameters) for {@code spec}. */
   public static PropertySettings resolve(
       GradientProperty a,

@@ -28,7 +28,14 @@ public final class PropertyReport {
       boolean outOfTime,
       long shrinkMillisBudget,
       long shrinkMillisTaken,
-      String propertyId) {}
+      String testSelector) {}
+
+  /** How to run {@code seed} again, as the annotation attribute or from the Maven command line. */
+  public static String replayHint(long seed, String testSelector) {
+    return String.format(
+        "@GradientProperty(seed = %dL), or mvn test -Dtest='%s' -Dgradprop.seed=%d",
+        seed, testSelector, seed);
+  }
 
   public static String format(Failure f) {
     StringBuilder sb = new StringBuilder();
@@ -68,11 +75,7 @@ public final class PropertyReport {
                 : "");
     facts.add("shrinking", shrinking);
     facts.add("original", MismatchReport.summary(f.originalResult()));
-    facts.add(
-        "replay",
-        String.format(
-            "@GradientProperty(seed = %dL), or mvn test -Dtest='%s' -Dgradprop.seed=%d",
-            f.seed(), f.propertyId(), f.seed()));
+    facts.add("replay", replayHint(f.seed(), f.testSelector()));
     if (f.storedAt() != null) {
       facts.add("stored", f.storedAt() + " (every value of the case; tried first on the next run)");
     }

@@ -5,7 +5,6 @@ import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.TargetKind;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -137,14 +136,9 @@ public final class Shrinker {
 
   private List<Case> candidates(Case c, int tensor, int i) {
     Tensor t = c.tensors().get(tensor);
-    if (c.batch().hasTargets() && t == c.batch().targetTensor()) {
-      return TargetValues.simpler(c, tensor, i, targets);
-    }
-    List<Case> out = new ArrayList<>();
-    for (double s : SimpleValues.simplerThan(t.get(i))) {
-      out.add(CaseEdits.withValue(c, tensor, i, s));
-    }
-    return out;
+    boolean isTarget = c.batch().hasTargets() && t == c.batch().targetTensor();
+    // weights, inputs and data shrink like real-valued targets
+    return TargetValues.simpler(c, tensor, i, isTarget ? targets : TargetKind.REAL);
   }
 
   /** The candidate's result when it fails the same way and is admitted, else null. */
