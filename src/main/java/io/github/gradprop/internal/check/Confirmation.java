@@ -3,6 +3,8 @@ package io.github.gradprop.internal.check;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.numerics.Stencil;
+import io.github.gradprop.internal.verdict.Classification;
 import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.internal.verdict.EntryComparison;
 import io.github.gradprop.model.Case;
@@ -28,6 +30,7 @@ final class Confirmation {
   private final String name;
   private final Case work;
   private final EntryClassifier classifier;
+  private final Stencil stencil = new Stencil();
   private long lossCalls;
 
   Confirmation(GradientModel model, String name, Case work, EntryClassifier classifier) {
@@ -70,7 +73,6 @@ final class Confirmation {
         targets.add(moved.batch().inputTensor());
         analytics.add(inputGradient);
       }
-      classifier.base(loss);
       Invoker.Probe probe = invoker.probe();
       List<Suspect> still = new ArrayList<>();
       for (Suspect s : open) {
@@ -80,10 +82,11 @@ final class Confirmation {
         double a = analytics.get(s.tensor()).get(i);
         probe.focus(t);
         probe.entry(i, theta);
-        classifier.classify(probe, theta, Math.max(1, Math.abs(theta)), a);
+        Classification c =
+            classifier.classify(stencil, probe, loss, theta, Math.max(1, Math.abs(theta)), a);
         t.set(i, theta);
-        if (classifier.kind() == EntryClassifier.Kind.SMOOTH && !classifier.agrees()) {
-          double n = classifier.numeric();
+        if (c.smoothMismatch()) {
+          double n = c.numeric();
           confirmed.put(
               s,
               new EntryCheck(
@@ -93,7 +96,7 @@ final class Confirmation {
                   a,
                   n,
                   EntryComparison.relativeError(a, n),
-                  classifier.tolerance(),
+                  c.tolerance(),
                   Verdict.MISMATCH));
         } else {
           still.add(s);

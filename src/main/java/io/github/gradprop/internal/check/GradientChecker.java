@@ -6,7 +6,9 @@ import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.LossPrecision;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.numerics.Stencil;
 import io.github.gradprop.internal.report.Numbers;
+import io.github.gradprop.internal.verdict.Classification;
 import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -78,7 +80,7 @@ public final class GradientChecker {
     }
 
     EntryClassifier classifier = new EntryClassifier(options);
-    classifier.base(loss);
+    Stencil stencil = new Stencil();
     Outcomes outcomes = new Outcomes(options.kinkPolicy(), options.atol());
     Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
     Map<String, double[]> numericByTensor = new LinkedHashMap<>();
@@ -93,13 +95,14 @@ public final class GradientChecker {
       for (int i = 0; i < n.length; i++) {
         double theta = t.get(i);
         probe.entry(i, theta);
-        classifier.classify(probe, theta, Math.max(1, Math.abs(theta)), a[i]);
+        Classification c =
+            classifier.classify(stencil, probe, loss, theta, Math.max(1, Math.abs(theta)), a[i]);
         t.set(i, theta);
-        if (classifier.noisy() && noisy == null) {
-          noisy = noisyLoss(spec.name(), t, i, classifier, options, work);
+        if (c.noisy() && noisy == null) {
+          noisy = noisyLoss(spec.name(), t, i, c.noise(), options, work);
         }
-        n[i] = classifier.numeric();
-        outcomes.record(k, t, i, theta, a[i], classifier);
+        n[i] = c.numeric();
+        outcomes.record(k, t, i, theta, a[i], c);
       }
       analyticByTensor.put(t.name(), a);
       numericByTensor.put(t.name(), n);
@@ -126,7 +129,6 @@ public final class GradientChecker {
       Confirmation confirmation = new Confirmation(model, spec.name(), work, classifier);
       outcomes.settle(confirmation.confirm(outcomes.suspects));
       extraCalls += confirmation.lossCalls();
-      classifier.base(loss);
     }
     if (!outcomes.rejected) {
       TieDirections tieDirections =
@@ -165,8 +167,7 @@ public final class GradientChecker {
           .thenComparing(EntryCheck::absoluteError, Comparator.reverseOrder());
 
   private static ModelConfigurationException noisyLoss(
-      String model, Tensor t, int i, EntryClassifier c, CheckOptions options, Case work) {
-    double[] g = c.noisyGaps();
+      String model, Tensor t, int i, Classification.Noise g, CheckOptions options, Case work) {
     boolean isDouble = options.lossPrecision() == LossPrecision.DOUBLE;
     return new ModelConfigurationException(
         String.format(
@@ -181,10 +182,10 @@ public final class GradientChecker {
             isDouble ? "double" : "float",
             t.name(),
             t.indexText(i),
-            Numbers.small(g[0]),
-            Numbers.small(g[1]),
-            Numbers.small(g[2]),
-            Numbers.small(g[3]),
+            Numbers.small(g.coarseGap()),
+            Numbers.small(g.coarseStep()),
+            Numbers.small(g.fineGap()),
+            Numbers.small(g.fineStep()),
             isDouble
                 ? DECLARE_FLOAT
                 : "Check the loss for randomness or for values rounded coarser than float.",

@@ -4,7 +4,7 @@ import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.KinkPolicy;
 import io.github.gradprop.Verdict;
-import io.github.gradprop.internal.verdict.EntryClassifier;
+import io.github.gradprop.internal.verdict.Classification;
 import io.github.gradprop.internal.verdict.EntryComparison;
 import io.github.gradprop.model.Tensor;
 import java.util.ArrayList;
@@ -44,20 +44,20 @@ final class Outcomes {
   }
 
   /** Records entry {@code i} of tensor {@code k} as the classifier just saw it. */
-  void record(int k, Tensor t, int i, double theta, double a, EntryClassifier c) {
+  void record(int k, Tensor t, int i, double theta, double a, Classification c) {
     double n = c.numeric();
     maxRounding = Math.max(maxRounding, c.rounding());
     if (c.steps() > 1) {
       refinedCount++;
-      if (c.steep()) {
-        notes.steep(t, i, c.steepMinus(), c.steepPlus(), c.steepStep());
+      if (c.steep() != null) {
+        notes.steep(t, i, c.steep().minus(), c.steep().plus(), c.steep().step());
       }
-      if (c.nonFiniteNearby()) {
-        notes.nonFinite(t, i, theta, c.nonFiniteOffset(), c.nonFiniteValue());
+      if (c.nonFiniteNearby() != null) {
+        notes.nonFinite(t, i, theta, c.nonFiniteNearby().offset(), c.nonFiniteNearby().value());
       }
     }
-    EntryClassifier.Kind kind = c.kind();
-    if (kind == EntryClassifier.Kind.SMOOTH && c.agrees()) {
+    Classification.Kind kind = c.kind();
+    if (c.smoothAgreement()) {
       // entries within atol of each other pass on the absolute tolerance; their relative error
       // (1 for 0 against 1e-12) says nothing about accuracy
       if (Math.abs(a - n) > atol) {
@@ -98,7 +98,7 @@ final class Outcomes {
         {
           unresolvedCount++;
           EntryCheck e = entry(t, i, a, n, c.tolerance(), Verdict.UNRESOLVED);
-          if (policy == KinkPolicy.STRICT && c.nonFiniteNearby()) {
+          if (policy == KinkPolicy.STRICT && c.nonFiniteNearby() != null) {
             failures.add(withVerdict(e, Verdict.NON_FINITE));
           } else if (policy != KinkPolicy.STRICT && c.suspicious()) {
             suspects.add(new Suspect(k, e, true));

@@ -2,6 +2,8 @@ package io.github.gradprop.internal.check;
 
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.numerics.Stencil;
+import io.github.gradprop.internal.verdict.Classification;
 import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.internal.verdict.EntryComparison;
 import io.github.gradprop.model.Parameters;
@@ -47,6 +49,7 @@ final class TieDirections {
 
   private final Invoker invoker;
   private final EntryClassifier classifier;
+  private final Stencil stencil = new Stencil();
   private final double baseLoss;
   private final List<Tensor> targets;
   private final List<double[]> analytics;
@@ -81,7 +84,6 @@ final class TieDirections {
         failing.add(direction);
       }
     }
-    classifier.base(baseLoss);
     return findings;
   }
 
@@ -110,15 +112,14 @@ final class TieDirections {
       projection += analytics.get(e.tensor())[e.flatIndex()];
     }
     Invoker.DirectionProbe probe = invoker.directionProbe();
-    classifier.base(baseLoss);
     probe.focus(tensors, indices, base);
-    classifier.classify(probe, 0, scale, projection);
+    Classification c = classifier.classify(stencil, probe, baseLoss, 0, scale, projection);
     probe.restore();
-    if (!clearDisagreement(projection)) {
+    if (!clearDisagreement(c, projection)) {
       return null;
     }
-    double directional = classifier.numeric();
-    double tolerance = classifier.tolerance();
+    double directional = c.numeric();
+    double tolerance = c.tolerance();
     if (!persists(direction, tensors, indices, base, scale, 1)
         || !persists(direction, tensors, indices, base, scale, -1)) {
       return null;
@@ -140,14 +141,13 @@ final class TieDirections {
     return new Finding(failure, entries);
   }
 
-  private boolean clearDisagreement(double projection) {
-    if (classifier.kind() != EntryClassifier.Kind.SMOOTH || classifier.agrees()) {
+  private static boolean clearDisagreement(Classification c, double projection) {
+    if (!c.smoothMismatch()) {
       return false;
     }
-    double d = classifier.numeric();
+    double d = c.numeric();
     double error = Math.abs(projection - d);
-    return error > 10 * classifier.tolerance()
-        && EntryComparison.relativeError(projection, d) > CLEAR;
+    return error > 10 * c.tolerance() && EntryComparison.relativeError(projection, d) > CLEAR;
   }
 
   /** Whether the projection still clearly disagrees after moving {@code sign * ALONG} along. */
@@ -183,9 +183,8 @@ final class TieDirections {
       }
       Invoker.DirectionProbe probe = invoker.directionProbe();
       probe.focus(tensors, indices, moved);
-      classifier.base(loss);
-      classifier.classify(probe, 0, scale, projection);
-      return clearDisagreement(projection);
+      return clearDisagreement(
+          classifier.classify(stencil, probe, loss, 0, scale, projection), projection);
     } finally {
       for (int k = 0; k < base.length; k++) {
         tensors[k].set(indices[k], base[k]);

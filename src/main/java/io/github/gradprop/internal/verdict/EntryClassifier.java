@@ -4,6 +4,7 @@ import io.github.gradprop.CheckOptions;
 import io.github.gradprop.DifferenceScheme;
 import io.github.gradprop.internal.numerics.FiniteDifferences;
 import io.github.gradprop.internal.numerics.Objective;
+import io.github.gradprop.internal.numerics.Sample;
 import io.github.gradprop.internal.numerics.Stencil;
 
 /**
@@ -15,7 +16,7 @@ import io.github.gradprop.internal.numerics.Stencil;
  * smooth point and the jump of the derivative at a kink, so a large gap alone does not tell the two
  * apart; what does is how it scales when the step shrinks. Only entries that need it (a mismatch,
  * or a gap that is large both against the tolerance and against the slopes) pay for smaller steps,
- * each a factor {@value #REFINE} smaller:
+ * each a factor {@value Rules#REFINE} smaller:
  *
  * <ul>
  *   <li>the gap stays above half its previous value: a kink within a fraction of the step;
@@ -30,87 +31,21 @@ import io.github.gradprop.internal.numerics.Stencil;
  *       loss values are so small that their rounding stays below {@code atol / 10}): unresolved.
  * </ul>
  *
- * <p>Reused across entries; results are read from the accessors after each {@link #classify}.
+ * <p>Immutable: {@link #classify} is a function of its arguments, and the only scratch it writes is
+ * the caller's {@link Stencil}, so entries can be classified on any thread in any order as long as
+ * each thread brings its own stencil. The rules themselves are in {@link Rules}.
  */
 public final class EntryClassifier {
 
-  /** What the loss looks like along the entry. */
-  public enum Kind {
-    /** Differentiable at the scale of the step; the verdict compares the two derivatives. */
-    SMOOTH,
-    /** The one-sided derivatives differ, and keep differing as the step shrinks. */
-    KINK,
-    /** Estimates at successive steps keep disagreeing down to the smallest useful step. */
-    UNRESOLVED,
-    /** The analytic value or the loss at the point itself is not finite. */
-    NON_FINITE
-  }
-
-  /**
-   * One-sided slopes whose gap grows by at least this factor each time the step shrinks 8-fold,
-   * twice in a row, without one side being orders of magnitude steeper (a clipped log), are noise,
-   * not a kink: at a kink the gap settles, at a smooth point it shrinks, and a loss that merely
-   * oscillates faster than the first step settles once the step is below its scale.
-   */
-  static final double NOISE_GROWTH = 4;
-
-  /** The factor by which each refinement shrinks the step. */
-  static final double REFINE = 8;
-
   /** At most this many steps in all (the scheme's step and the refinements). */
   static final int MAX_LEVELS = 6;
-
-  /**
-   * An analytic value within this share of the last change of the estimate (plus the tolerance)
-   * agrees: a first-order sequence with ratio 8 is within {@code diff / 7} of its limit.
-   */
-  static final double FIRST_ORDER = 0.25;
-
-  /** A gap that keeps this fraction of its value when the step shrinks 8-fold is a kink. */
-  static final double KEEP = 0.5;
-
-  /**
-   * An agreeing entry is only looked at more closely if its gap exceeds this share of the slopes.
-   */
-  static final double SCREEN_SHARE = 1e-2;
-
-  /** One-sided slopes are steep when they differ by this factor and exceed it times the loss. */
-  static final double STEEP = 1e3;
-
-  private final double eps;
-  private boolean noisy;
-  private double[] noisyGaps = new double[4];
 
   private final DifferenceScheme scheme;
   private final double c;
   private final double atol;
   private final double rtol;
   private final double gain;
-  private final Stencil stencil = new Stencil();
-
-  private double f0;
-  private double noise;
-  private double steepScale;
-
-  private Kind kind;
-  private double analytic;
-  private double numeric;
-  private double tolerance;
-  private double rounding;
-  private boolean agrees;
-  private double slopeMinus;
-  private double slopePlus;
-  private double lo;
-  private double hi;
-  private double bracketTolerance;
-  private boolean steep;
-  private double steepMinus;
-  private double steepPlus;
-  private double steepStep;
-  private boolean nonFiniteNearby;
-  private double nonFiniteOffset;
-  private double nonFiniteValue;
-  private int steps;
+  private final double eps;
 
   public EntryClassifier(CheckOptions options) {
     this.scheme = options.scheme();
@@ -121,168 +56,65 @@ public final class EntryClassifier {
     this.eps = options.lossPrecision().epsilon();
   }
 
-  /** Sets the loss at the point around which the next entries are classified. */
-  public void base(double loss) {
-    this.f0 = loss;
-    double scale = Double.isFinite(loss) ? Math.abs(loss) : 0;
-    this.noise = CheckOptions.ROUNDING_FACTOR * eps * scale;
-    this.steepScale = Math.max(1, scale);
-  }
-
   /**
-   * Classifies the loss {@code f} around {@code theta} against the analytic derivative {@code a};
-   * the first step is {@code c * scale}, so pass {@code max(1, |theta|)} for a single entry.
+   * Classifies the loss {@code f} around {@code theta}, where it is {@code f0}, against the
+   * analytic derivative {@code a}; the first step is {@code c * scale}, so pass {@code max(1,
+   * |theta|)} for a single entry. {@code scratch} is the caller's, overwritten.
    */
-  public void classify(Objective f, double theta, double scale, double a) {
-    reset(a);
+  public Classification classify(
+      Stencil scratch, Objective f, double f0, double theta, double scale, double a) {
+    double noise = noise(f0);
     double h = FiniteDifferences.step(theta, c, scale);
-    double floor = FiniteDifferences.smallestStep(scale, eps);
-    stencil.evaluate(scheme, f, theta, h);
-    steps = 1;
-    rounding = noise * gain / h;
-    numeric = stencil.estimate;
-    tolerance = EntryComparison.tolerance(numeric, atol, rtol, rounding);
+    scratch.evaluate(scheme, f, theta, h);
+    double rounding = noise * gain / h;
+    double numeric = scratch.estimate;
+    double tolerance = EntryComparison.tolerance(numeric, atol, rtol, rounding);
     if (!Double.isFinite(f0) || !Double.isFinite(a)) {
-      kind = Kind.NON_FINITE;
-      return;
+      return new Classification(
+          Classification.Kind.NON_FINITE,
+          a,
+          numeric,
+          tolerance,
+          rounding,
+          false,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          null,
+          null,
+          null,
+          1);
     }
-    while (!stencil.finite()) {
-      if (!nonFiniteNearby) {
-        nonFiniteNearby = true;
-        nonFiniteOffset = stencil.nonFiniteSide() * h;
-        nonFiniteValue = stencil.nonFiniteValue();
+    if (scratch.finite()) {
+      Sample first = Sample.of(scratch, f0);
+      if (Math.abs(a - numeric) <= tolerance
+          && !worthACloserLook(scratch, f0, first, tolerance, noise)) {
+        return new Classification(
+            Classification.Kind.SMOOTH,
+            a,
+            numeric,
+            tolerance,
+            rounding,
+            true,
+            first.slopeMinus(),
+            first.slopePlus(),
+            first.low(),
+            first.high(),
+            tolerance,
+            null,
+            null,
+            null,
+            1);
       }
-      double next = FiniteDifferences.refine(theta, h, REFINE);
-      if (steps >= MAX_LEVELS || (next < floor && !quietBelowFloor(next, atol))) {
-        kind = Kind.UNRESOLVED;
-        numeric = Double.NaN;
-        return;
-      }
-      h = next;
-      stencil.central(f, theta, h);
-      steps++;
-      numeric = stencil.estimate;
-      rounding = noise / h;
-      tolerance = EntryComparison.tolerance(numeric, atol, rtol, rounding);
     }
-
-    double est = stencil.estimate;
-    double tol = tolerance;
-    double dp = (stencil.plus - f0) / h;
-    double dm = (f0 - stencil.minus) / h;
-    double gap = Math.abs(dp - dm);
-    slopePlus = dp;
-    slopeMinus = dm;
-    lo = Math.min(est, Math.min(dp, dm));
-    hi = Math.max(est, Math.max(dp, dm));
-    bracketTolerance = tol;
-    boolean ok = Math.abs(a - est) <= tol;
-    if (ok && steps == 1 && !worthACloserLook(dp, dm, gap, tol, h)) {
-      kind = Kind.SMOOTH;
-      agrees = true;
-      return;
-    }
-    noteSteep(dp, dm, gap, h);
-
-    double prevGap = gap;
-    double prevEst = est;
-    double prevTol = tol;
-    double lastChange = 0;
-    int growthStreak = 0;
-    // levels spent finding a finite stencil do not count against the refinement of the estimate
-    int firstFinite = steps;
-    while (steps - firstFinite + 1 < MAX_LEVELS) {
-      double next = FiniteDifferences.refine(theta, h, REFINE);
-      if (next < floor && !quietBelowFloor(next, prevTol)) {
-        break;
-      }
-      h = next;
-      stencil.central(f, theta, h);
-      steps++;
-      if (!stencil.finite()) {
-        if (!nonFiniteNearby) {
-          nonFiniteNearby = true;
-          nonFiniteOffset = stencil.nonFiniteSide() * h;
-          nonFiniteValue = stencil.nonFiniteValue();
-        }
-        break;
-      }
-      double ck = stencil.estimate;
-      double r = noise / h;
-      double tolK = EntryComparison.tolerance(ck, atol, rtol, r);
-      dp = (stencil.plus - f0) / h;
-      dm = (f0 - stencil.minus) / h;
-      gap = Math.abs(dp - dm);
-      slopePlus = dp;
-      slopeMinus = dm;
-      lo = Math.min(lo, Math.min(ck, Math.min(dp, dm)));
-      hi = Math.max(hi, Math.max(ck, Math.max(dp, dm)));
-      bracketTolerance = Math.max(bracketTolerance, tolK);
-      noteSteep(dp, dm, gap, h);
-      boolean grew = gap > jumpFloor(dp, dm, h) && gap >= NOISE_GROWTH * prevGap;
-      growthStreak = grew ? growthStreak + 1 : 0;
-      if (growthStreak >= 2 && !steep) {
-        // At a kink the one-sided slopes settle as the step shrinks; here they drift apart like
-        // 1/h, the mark of a loss that carries noise far above double rounding (float arithmetic,
-        // say). No verdict is possible at this precision.
-        kind = Kind.UNRESOLVED;
-        noisy = true;
-        noisyGaps = new double[] {prevGap, h * REFINE, gap, h};
-        numeric = ck;
-        tolerance = tolK;
-        agrees = false;
-        return;
-      }
-      if (gap > jumpFloor(dp, dm, h) && gap >= KEEP * prevGap) {
-        kind = Kind.KINK;
-        lo = Math.min(dp, dm);
-        hi = Math.max(dp, dm);
-        bracketTolerance = Math.max(tol, tolK);
-        agrees = Math.abs(a - numeric) <= tolerance;
-        return;
-      }
-      double diff = Math.abs(ck - prevEst);
-      if (diff <= tolK) {
-        kind = Kind.SMOOTH;
-        numeric = prevEst;
-        tolerance = prevTol + 1.5 * diff;
-        agrees = Math.abs(a - numeric) <= tolerance;
-        return;
-      }
-      boolean firstOrder = lastChange > 0 && 16 * diff >= lastChange;
-      if (firstOrder && Math.abs(a - ck) <= tolK + FIRST_ORDER * diff) {
-        // a first-order sequence (a jump in the curvature) approaches its limit within diff / 7;
-        // only a sequence seen to converge at first order (changes shrinking ~8x per 8x step, not
-        // ~64x as for a smooth entry) gets this allowance, else a steep but smooth entry with a
-        // wrong gradient could pass before its estimates settle
-        kind = Kind.SMOOTH;
-        numeric = ck;
-        tolerance = tolK + FIRST_ORDER * diff;
-        agrees = true;
-        return;
-      }
-      prevGap = gap;
-      prevEst = ck;
-      prevTol = tolK;
-      lastChange = diff;
-    }
-    kind = Kind.UNRESOLVED;
-    // the estimates may still move by about their last change before they settle
-    bracketTolerance += lastChange;
-    numeric = prevEst;
-    tolerance = prevTol;
-    agrees = Math.abs(a - numeric) <= tolerance;
+    return new Walk(scratch, f, f0, theta, scale, a, noise, rounding, tolerance).run();
   }
 
-  /**
-   * Whether a step below the usual floor is still worth it: when the rounding of the loss values
-   * stays far below the tolerance there (a loss of exactly 0 at a kink, or a steep entry whose
-   * derivative, and so its tolerance, is large).
-   */
-  private boolean quietBelowFloor(double next, double tolerance) {
-    double size = Math.max(Math.abs(f0), Math.max(Math.abs(stencil.plus), Math.abs(stencil.minus)));
-    double allowed = Double.isFinite(tolerance) ? Math.max(atol, tolerance) : atol;
-    return CheckOptions.ROUNDING_FACTOR * eps * size / next <= 0.1 * allowed;
+  private double noise(double f0) {
+    double size = Double.isFinite(f0) ? Math.abs(f0) : 0;
+    return CheckOptions.ROUNDING_FACTOR * eps * size;
   }
 
   /**
@@ -290,7 +122,10 @@ public final class EntryClassifier {
    * its gap must be well above what the tolerance and rounding explain and a visible share of the
    * slopes. Schemes with a second pair of samples test the scaling of the gap for free instead.
    */
-  private boolean worthACloserLook(double dp, double dm, double gap, double tol, double h) {
+  private static boolean worthACloserLook(
+      Stencil stencil, double f0, Sample first, double tol, double noise) {
+    double h = first.step();
+    double gap = first.gap();
     if (gap <= 2 * tol + 4 * noise / h) {
       return false;
     }
@@ -302,155 +137,232 @@ public final class EntryClassifier {
       double seen = Math.log(Math.max(outerGap, Double.MIN_NORMAL) / gap);
       return Math.abs(seen) < 0.5 * Math.abs(expected);
     }
-    return gap > SCREEN_SHARE * Math.max(Math.abs(dp), Math.abs(dm));
+    double slopes = Math.max(Math.abs(first.slopeMinus()), Math.abs(first.slopePlus()));
+    return gap > Rules.SCREEN_SHARE * slopes;
   }
 
-  private double jumpFloor(double dp, double dm, double h) {
-    return 2 * (atol + rtol * Math.max(Math.abs(dp), Math.abs(dm))) + 4 * noise / h;
-  }
+  /**
+   * The refinement of one entry that the first look did not settle: mutable, but created per call
+   * and never shared.
+   */
+  private final class Walk {
+    private final Stencil stencil;
+    private final Objective f;
+    private final double f0;
+    private final double theta;
+    private final double a;
+    private final double noise;
+    private final double floor;
+    private final double steepScale;
 
-  private void noteSteep(double dp, double dm, double gap, double h) {
-    if (steep || gap <= jumpFloor(dp, dm, h)) {
-      return;
+    private double h;
+    private int steps = 1;
+    private double numeric;
+    private double tolerance;
+    private double rounding;
+    private double slopeMinus = Double.NaN;
+    private double slopePlus = Double.NaN;
+    private double lo = Double.NaN;
+    private double hi = Double.NaN;
+    private double bracketTolerance;
+    private Classification.Steep steep;
+    private Classification.NonFinite nonFinite;
+
+    Walk(
+        Stencil stencil,
+        Objective f,
+        double f0,
+        double theta,
+        double scale,
+        double a,
+        double noise,
+        double rounding,
+        double tolerance) {
+      this.stencil = stencil;
+      this.f = f;
+      this.f0 = f0;
+      this.theta = theta;
+      this.a = a;
+      this.noise = noise;
+      this.floor = FiniteDifferences.smallestStep(scale, eps);
+      this.steepScale = Math.max(1, Math.abs(f0));
+      this.h = stencil.h;
+      this.numeric = stencil.estimate;
+      this.rounding = rounding;
+      this.tolerance = tolerance;
     }
-    double big = Math.max(Math.abs(dp), Math.abs(dm));
-    double small = Math.min(Math.abs(dp), Math.abs(dm));
-    if (big >= STEEP * Math.max(small, steepScale)) {
-      steep = true;
-      steepMinus = dm;
-      steepPlus = dp;
-      steepStep = h;
+
+    Classification run() {
+      if (!findFiniteStencil()) {
+        return result(Classification.Kind.UNRESOLVED, false, null);
+      }
+      Sample first = Sample.of(stencil, f0);
+      see(first);
+      lo = first.low();
+      hi = first.high();
+      bracketTolerance = tolerance;
+      noteSteep(first);
+      return refine(first);
     }
-  }
 
-  private void reset(double a) {
-    analytic = a;
-    kind = null;
-    agrees = false;
-    slopeMinus = Double.NaN;
-    slopePlus = Double.NaN;
-    lo = Double.NaN;
-    hi = Double.NaN;
-    bracketTolerance = 0;
-    steep = false;
-    nonFiniteNearby = false;
-    noisy = false;
-    steps = 0;
-  }
-
-  /**
-   * Whether the last entry's one-sided slopes drifted apart like {@code 1/h} as the step shrank:
-   * the loss is noisier than its declared precision.
-   */
-  public boolean noisy() {
-    return noisy;
-  }
-
-  /** For a noisy entry: the gap at the coarser step, that step, the gap at the finer step, it. */
-  public double[] noisyGaps() {
-    return noisyGaps.clone();
-  }
-
-  /** The kind of the last classified entry. */
-  public Kind kind() {
-    return kind;
-  }
-
-  /**
-   * The estimate to show: the one the verdict used for a smooth entry, the scheme's estimate at the
-   * first step for a kink (the mean of the one-sided derivatives for a central difference), the
-   * finest estimate for an unresolved entry.
-   */
-  public double numeric() {
-    return numeric;
-  }
-
-  /** The tolerance that goes with {@link #numeric()}. */
-  public double tolerance() {
-    return tolerance;
-  }
-
-  /** The rounding allowance at the first step. */
-  public double rounding() {
-    return rounding;
-  }
-
-  /**
-   * For a smooth entry, whether the analytic value agrees; for a kink, whether it agrees with the
-   * scheme's estimate at the first step (what a classic checker would test).
-   */
-  public boolean agrees() {
-    return agrees;
-  }
-
-  /** The one-sided derivative from the left at the finest step looked at. */
-  public double slopeMinus() {
-    return slopeMinus;
-  }
-
-  /** The one-sided derivative from the right at the finest step looked at. */
-  public double slopePlus() {
-    return slopePlus;
-  }
-
-  /**
-   * Whether the analytic value deserves a second look at a nearby generic point: a smooth mismatch,
-   * or, at a kink or an unresolved entry, a value outside every one-sided and central estimate seen
-   * (widened by the tolerance). Correct code gets there only through coincident kinks, which a
-   * generic point breaks.
-   */
-  public boolean suspicious() {
-    switch (kind) {
-      case SMOOTH:
-        return !agrees;
-      case KINK:
-      case UNRESOLVED:
-        if (Double.isNaN(lo)) {
+    /** Shrinks the step by {@link Rules#REFINE} until every sampled loss is finite, or gives up. */
+    private boolean findFiniteStencil() {
+      while (!stencil.finite()) {
+        noteNonFinite();
+        double next = FiniteDifferences.refine(theta, h, Rules.REFINE);
+        if (steps >= MAX_LEVELS || (next < floor && !quietBelowFloor(next, atol))) {
+          numeric = Double.NaN;
           return false;
         }
-        return analytic < lo - bracketTolerance || analytic > hi + bracketTolerance;
-      default:
-        return false;
+        h = next;
+        stencil.central(f, theta, h);
+        steps++;
+        numeric = stencil.estimate;
+        rounding = noise / h;
+        tolerance = EntryComparison.tolerance(numeric, atol, rtol, rounding);
+      }
+      return true;
     }
-  }
 
-  /** Whether the one-sided slopes differed by orders of magnitude somewhere in the stencils. */
-  public boolean steep() {
-    return steep;
-  }
+    /** Shrinks the step until a rule gives a verdict, or the step gets too small: unresolved. */
+    private Classification refine(Sample first) {
+      Sample previous = first;
+      double prevTol = tolerance;
+      double lastChange = 0;
+      int growthStreak = 0;
+      // levels spent finding a finite stencil do not count against the refinement of the estimate
+      int firstFinite = steps;
+      while (steps - firstFinite + 1 < MAX_LEVELS) {
+        double next = FiniteDifferences.refine(theta, h, Rules.REFINE);
+        if (next < floor && !quietBelowFloor(next, prevTol)) {
+          break;
+        }
+        h = next;
+        stencil.central(f, theta, h);
+        steps++;
+        if (!stencil.finite()) {
+          noteNonFinite();
+          break;
+        }
+        Sample s = Sample.of(stencil, f0);
+        double tolK = EntryComparison.tolerance(s.estimate(), atol, rtol, noise / h);
+        see(s);
+        lo = Math.min(lo, s.low());
+        hi = Math.max(hi, s.high());
+        bracketTolerance = Math.max(bracketTolerance, tolK);
+        noteSteep(s);
+        double jumpFloor = jumpFloor(s);
+        boolean grew = Rules.grewLikeNoise(s.gap(), previous.gap(), jumpFloor);
+        growthStreak = grew ? growthStreak + 1 : 0;
+        double change = Math.abs(s.estimate() - previous.estimate());
+        Classification verdict =
+            verdictAt(s, previous, tolK, prevTol, change, lastChange, jumpFloor, growthStreak);
+        if (verdict != null) {
+          return verdict;
+        }
+        previous = s;
+        prevTol = tolK;
+        lastChange = change;
+      }
+      // the estimates may still move by about their last change before they settle
+      bracketTolerance += lastChange;
+      numeric = previous.estimate();
+      tolerance = prevTol;
+      return result(Classification.Kind.UNRESOLVED, Math.abs(a - numeric) <= tolerance, null);
+    }
 
-  /** The left slope of the steep pair. */
-  public double steepMinus() {
-    return steepMinus;
-  }
+    /** The verdict the rules give at sample {@code s} after {@code previous}, or null for none. */
+    private Classification verdictAt(
+        Sample s,
+        Sample previous,
+        double tolK,
+        double prevTol,
+        double change,
+        double lastChange,
+        double jumpFloor,
+        int growthStreak) {
+      if (growthStreak >= 2 && steep == null) {
+        // At a kink the one-sided slopes settle as the step shrinks; here they drift apart like
+        // 1/h, the mark of a loss that carries noise far above double rounding (float arithmetic,
+        // say). No verdict is possible at this precision.
+        numeric = s.estimate();
+        tolerance = tolK;
+        Classification.Noise gaps =
+            new Classification.Noise(previous.gap(), h * Rules.REFINE, s.gap(), h);
+        return result(Classification.Kind.UNRESOLVED, false, gaps);
+      }
+      if (Rules.isKink(s.gap(), previous.gap(), jumpFloor)) {
+        lo = Math.min(s.slopeMinus(), s.slopePlus());
+        hi = Math.max(s.slopeMinus(), s.slopePlus());
+        bracketTolerance = Math.max(tolerance, tolK);
+        return result(Classification.Kind.KINK, Math.abs(a - numeric) <= tolerance, null);
+      }
+      if (Rules.settled(change, tolK)) {
+        numeric = previous.estimate();
+        tolerance = prevTol + 1.5 * change;
+        return result(Classification.Kind.SMOOTH, Math.abs(a - numeric) <= tolerance, null);
+      }
+      if (Rules.convergesAtFirstOrder(change, lastChange)
+          && Rules.withinFirstOrderLimit(a, s.estimate(), tolK, change)) {
+        // a first-order sequence (a jump in the curvature) approaches its limit within diff / 7;
+        // only a sequence seen to converge at first order (changes shrinking ~8x per 8x step, not
+        // ~64x as for a smooth entry) gets this allowance, else a steep but smooth entry with a
+        // wrong gradient could pass before its estimates settle
+        numeric = s.estimate();
+        tolerance = tolK + Rules.FIRST_ORDER * change;
+        return result(Classification.Kind.SMOOTH, true, null);
+      }
+      return null;
+    }
 
-  /** The right slope of the steep pair. */
-  public double steepPlus() {
-    return steepPlus;
-  }
+    private void see(Sample s) {
+      slopeMinus = s.slopeMinus();
+      slopePlus = s.slopePlus();
+    }
 
-  /** The step over which the steep slopes were seen. */
-  public double steepStep() {
-    return steepStep;
-  }
+    private double jumpFloor(Sample s) {
+      return Rules.jumpFloor(s.slopeMinus(), s.slopePlus(), s.step(), atol, rtol, noise);
+    }
 
-  /** Whether the loss was not finite at some step around the entry, while finite at the entry. */
-  public boolean nonFiniteNearby() {
-    return nonFiniteNearby;
-  }
+    private void noteSteep(Sample s) {
+      if (steep == null
+          && s.gap() > jumpFloor(s)
+          && Rules.isSteep(s.slopeMinus(), s.slopePlus(), steepScale)) {
+        steep = new Classification.Steep(s.slopeMinus(), s.slopePlus(), s.step());
+      }
+    }
 
-  /** The signed offset at which the loss was first seen not finite. */
-  public double nonFiniteOffset() {
-    return nonFiniteOffset;
-  }
+    private void noteNonFinite() {
+      if (nonFinite == null) {
+        nonFinite =
+            new Classification.NonFinite(stencil.nonFiniteSide() * h, stencil.nonFiniteValue());
+      }
+    }
 
-  /** The value the loss took there (NaN or an infinity). */
-  public double nonFiniteValue() {
-    return nonFiniteValue;
-  }
+    private boolean quietBelowFloor(double next, double tol) {
+      double size =
+          Math.max(Math.abs(f0), Math.max(Math.abs(stencil.plus), Math.abs(stencil.minus)));
+      return Rules.quietBelowFloor(CheckOptions.ROUNDING_FACTOR, eps, size, next, atol, tol);
+    }
 
-  /** How many stencils the entry took (1 for most entries). */
-  public int steps() {
-    return steps;
+    private Classification result(
+        Classification.Kind kind, boolean agrees, Classification.Noise noisy) {
+      return new Classification(
+          kind,
+          a,
+          numeric,
+          tolerance,
+          rounding,
+          agrees,
+          slopeMinus,
+          slopePlus,
+          lo,
+          hi,
+          bracketTolerance,
+          steep,
+          nonFinite,
+          noisy,
+          steps);
+    }
   }
 }
