@@ -280,8 +280,19 @@ public final class Case {
 
     /** Builds the case, inferring dimensions and checking every shape. */
     public Case build() {
-      inferDims();
+      new CaseShapes(spec, dims, matrices, arrays, cubes, rank4, flat).infer();
       Case c = zeros(spec, dims);
+      fillFlat(c);
+      checkEveryTensorGiven();
+      fillMatrices(c);
+      fillArrays(c);
+      fillCubes(c);
+      fillRank4(c);
+      fillScalars(c);
+      return c;
+    }
+
+    private void fillFlat(Case c) {
       if (flat != null) {
         int expected = c.parameters().size();
         if (flat.length != expected) {
@@ -298,6 +309,9 @@ public final class Case {
           offset += t.size();
         }
       }
+    }
+
+    private void checkEveryTensorGiven() {
       for (TensorSpec t : spec.allTensors()) {
         String n = t.name();
         boolean given =
@@ -311,6 +325,9 @@ public final class Case {
               "Model `" + spec.name() + "`: no values given for `" + n + "`");
         }
       }
+    }
+
+    private void fillMatrices(Case c) {
       for (Map.Entry<String, double[][]> e : matrices.entrySet()) {
         Tensor t = tensor(c, e.getKey());
         Shapes.checkMatrix(t, e.getValue());
@@ -320,6 +337,9 @@ public final class Case {
           }
         }
       }
+    }
+
+    private void fillArrays(Case c) {
       for (Map.Entry<String, double[]> e : arrays.entrySet()) {
         Tensor t = tensor(c, e.getKey());
         double[] v = e.getValue();
@@ -336,6 +356,9 @@ public final class Case {
           t.set(i, v[i]);
         }
       }
+    }
+
+    private void fillCubes(Case c) {
       for (Map.Entry<String, double[][][]> e : cubes.entrySet()) {
         Tensor t = tensor(c, e.getKey());
         int[] given = Shapes.shapeOf(t, e.getValue());
@@ -354,9 +377,12 @@ public final class Case {
           }
         }
       }
+    }
+
+    private void fillRank4(Case c) {
       for (Map.Entry<String, double[][][][]> e : rank4.entrySet()) {
         Tensor t = tensor(c, e.getKey());
-        int[] given = rank4Shape(e.getValue());
+        int[] given = CaseShapes.rank4Shape(e.getValue());
         if (given == null || !Arrays.equals(given, t.shape())) {
           throw new IllegalArgumentException(
               String.format(
@@ -377,6 +403,9 @@ public final class Case {
           }
         }
       }
+    }
+
+    private void fillScalars(Case c) {
       for (Map.Entry<String, Double> e : scalars.entrySet()) {
         Tensor t = tensor(c, e.getKey());
         if (t.rank() != 0) {
@@ -388,24 +417,6 @@ public final class Case {
         }
         t.set(0, e.getValue());
       }
-      return c;
-    }
-
-    /** The shape of a rectangular rank-4 array, or null when it is ragged or empty. */
-    private static int[] rank4Shape(double[][][][] a) {
-      if (a == null || a.length == 0 || a[0] == null || a[0].length == 0) {
-        return null;
-      }
-      int[] inner = Shapes.shapeOrNull(a[0]);
-      if (inner == null) {
-        return null;
-      }
-      for (double[][][] cube : a) {
-        if (cube == null || !Arrays.equals(Shapes.shapeOrNull(cube), inner)) {
-          return null;
-        }
-      }
-      return new int[] {a.length, inner[0], inner[1], inner[2]};
     }
 
     private static Tensor tensor(Case c, String name) {
@@ -434,113 +445,6 @@ public final class Case {
       }
       throw new IllegalArgumentException(
           "Model `" + spec.name() + "` declares no data tensor `" + name + "`");
-    }
-
-    /** With one dimension left unknown, the flat vector's length may tell it. */
-    private void inferFromFlatLength() {
-      if (flat == null) {
-        return;
-      }
-      String unknown = null;
-      for (String d : spec.dims()) {
-        if (!dims.containsKey(d)) {
-          if (unknown != null) {
-            return;
-          }
-          unknown = d;
-        }
-      }
-      if (unknown == null) {
-        return;
-      }
-      Integer found = null;
-      for (int v = 1; v <= Math.max(1, flat.length); v++) {
-        Map<String, Integer> trial = new LinkedHashMap<>(dims);
-        trial.put(unknown, v);
-        long total = 0;
-        try {
-          for (TensorSpec p : spec.parameters()) {
-            total += Tensor.sizeOf(p.shape(trial));
-          }
-        } catch (IllegalArgumentException e) {
-          continue;
-        }
-        if (total == flat.length) {
-          if (found != null) {
-            return; // ambiguous: leave it to .dim(...)
-          }
-          found = v;
-        }
-      }
-      if (found != null) {
-        dims.put(unknown, found);
-      }
-    }
-
-    private void inferDims() {
-      Map<String, int[]> shapes = new LinkedHashMap<>();
-      for (Map.Entry<String, double[][]> e : matrices.entrySet()) {
-        double[][] m = e.getValue();
-        if (m != null && m.length > 0 && m[0] != null) {
-          shapes.put(e.getKey(), new int[] {m.length, m[0].length});
-        }
-      }
-      for (TensorSpec t : spec.allTensors()) {
-        double[] a = arrays.get(t.name());
-        if (a != null && t.rank() == 1) {
-          shapes.put(t.name(), new int[] {a.length});
-        }
-        double[][][] cube = cubes.get(t.name());
-        if (cube != null && t.rank() == 3) {
-          int[] shape = Shapes.shapeOrNull(cube);
-          if (shape != null) {
-            shapes.put(t.name(), shape);
-          }
-        }
-      }
-      for (TensorSpec t : spec.allTensors()) {
-        double[][][][] h = rank4.get(t.name());
-        if (h != null && t.rank() == 4) {
-          int[] shape = rank4Shape(h);
-          if (shape == null) {
-            throw new IllegalArgumentException(
-                String.format(
-                    "Model `%s`: the array given for `%s` is empty or not rectangular",
-                    spec.name(), t.name()));
-          }
-          shapes.put(t.name(), shape);
-        }
-      }
-      boolean progress = true;
-      while (progress) {
-        progress = false;
-        for (TensorSpec t : spec.allTensors()) {
-          int[] shape = shapes.get(t.name());
-          if (shape == null || shape.length != t.rank()) {
-            continue;
-          }
-          for (int axis = 0; axis < shape.length; axis++) {
-            for (String d : t.dims()) {
-              if (!dims.containsKey(d)) {
-                Integer v = t.solveAxis(axis, d, shape[axis], dims);
-                if (v != null) {
-                  dims.put(d, v);
-                  progress = true;
-                }
-              }
-            }
-          }
-        }
-      }
-      inferFromFlatLength();
-      for (String d : spec.dims()) {
-        if (!dims.containsKey(d)) {
-          throw new IllegalArgumentException(
-              String.format(
-                  "Model `%s`: cannot tell dimension `%s` from the arrays given; add .dim(\"%s\", n)",
-                  spec.name(), d, d));
-        }
-      }
     }
   }
 }

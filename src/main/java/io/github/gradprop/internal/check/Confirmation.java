@@ -65,47 +65,58 @@ final class Confirmation {
         invoker = new Invoker(model, name, moved);
         loss = invoker.loss("loss(...) at a nearby generic point (inputs as given)");
       }
-      Parameters gradient = invoker.gradient();
-      Tensor inputGradient = model.hasInputGradient() ? invoker.inputGradient() : null;
-      List<Tensor> targets = new ArrayList<>(moved.parameters().tensors());
-      List<Tensor> analytics = new ArrayList<>(gradient.tensors());
-      if (inputGradient != null) {
-        targets.add(moved.batch().inputTensor());
-        analytics.add(inputGradient);
-      }
-      Invoker.Probe probe = invoker.probe();
-      List<Suspect> still = new ArrayList<>();
-      for (Suspect s : open) {
-        Tensor t = targets.get(s.tensor());
-        int i = s.atPoint().flatIndex();
-        double theta = t.get(i);
-        double a = analytics.get(s.tensor()).get(i);
-        probe.focus(t);
-        probe.entry(i, theta);
-        Classification c =
-            classifier.classify(stencil, probe, loss, theta, Math.max(1, Math.abs(theta)), a);
-        t.set(i, theta);
-        if (c.smoothMismatch()) {
-          double n = c.numeric();
-          confirmed.put(
-              s,
-              new EntryCheck(
-                  t.name(),
-                  t.index(i),
-                  i,
-                  a,
-                  n,
-                  EntryComparison.relativeError(a, n),
-                  c.tolerance(),
-                  Verdict.MISMATCH));
-        } else {
-          still.add(s);
-        }
-      }
+      List<Suspect> still = reclassify(open, invoker, moved, loss, confirmed);
       lossCalls += invoker.lossCalls();
       open = still;
     }
     return confirmed;
+  }
+
+  /** Classifies each open suspect at the moved point; returns those not confirmed there. */
+  private List<Suspect> reclassify(
+      List<Suspect> open,
+      Invoker invoker,
+      Case moved,
+      double loss,
+      Map<Suspect, EntryCheck> confirmed) {
+    Parameters gradient = invoker.gradient();
+    Tensor inputGradient = model.hasInputGradient() ? invoker.inputGradient() : null;
+    List<Tensor> targets = new ArrayList<>(moved.parameters().tensors());
+    List<Tensor> analytics = new ArrayList<>(gradient.tensors());
+    if (inputGradient != null) {
+      targets.add(moved.batch().inputTensor());
+      analytics.add(inputGradient);
+    }
+    Invoker.Probe probe = invoker.probe();
+    List<Suspect> still = new ArrayList<>();
+    for (Suspect s : open) {
+      Tensor t = targets.get(s.tensor());
+      int i = s.atPoint().flatIndex();
+      double theta = t.get(i);
+      double a = analytics.get(s.tensor()).get(i);
+      probe.focus(t);
+      probe.entry(i, theta);
+      Classification c =
+          classifier.classify(stencil, probe, loss, theta, Math.max(1, Math.abs(theta)), a);
+      t.set(i, theta);
+      if (c.smoothMismatch()) {
+        double n = c.numeric();
+        confirmed.put(
+            s,
+            new EntryCheck(
+                t.name(),
+                t.index(i),
+                i,
+                a,
+                n,
+                EntryComparison.relativeError(a, n),
+                c.tolerance(),
+                Verdict.MISMATCH));
+      } else {
+        still.add(s);
+      }
+    }
+    return still;
   }
 
   long lossCalls() {

@@ -40,97 +40,143 @@ public final class GradientChecker {
 
   private GradientChecker() {}
 
+  /** Checks {@code model} on {@code given}: contract, entries, confirmation, ties. */
   public static GradientCheckResult check(GradientModel model, Case given, CheckOptions options) {
     ModelSpec spec = model.spec();
     if (spec == null) {
       throw new ModelConfigurationException("Model " + model + " returned a null spec()");
     }
-    Case work = relayout(spec, given);
-    Case snapshot = work.copy();
-    Invoker invoker = new Invoker(model, spec.name(), work);
+    Run run = new Run(model, spec, relayout(spec, given), options);
+    run.contract();
+    run.entries();
+    run.confirmation();
+    run.ties();
+    return run.result();
+  }
 
-    double loss = invoker.loss("loss(...) at the given point");
-    // Mutation is checked before determinism: a loss that writes its arguments also returns a
-    // different value the second time, and "modified its arguments" is the message that helps.
-    Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
-    double again = invoker.loss("loss(...) at the given point, called a second time");
-    if (Double.compare(loss, again) != 0) {
-      throw new ModelConfigurationException(
-          String.format(
-              "Model `%s` is not deterministic: two calls of loss(...) on the same case returned"
-                  + " %s and %s.%nCheck for random draws, caches or state kept between calls.",
-              spec.name(), loss, again));
+  /** One check of one model on one case: the state its steps share, never shared across checks. */
+  private static final class Run {
+    private final GradientModel model;
+    private final ModelSpec spec;
+    private final Case work;
+    private final Case snapshot;
+    private final CheckOptions options;
+    private final Invoker invoker;
+    private final EntryClassifier classifier;
+    private final Outcomes outcomes;
+    private final List<Tensor> targets = new ArrayList<>();
+    private final List<double[]> analyticArrays = new ArrayList<>();
+    private final Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
+    private final Map<String, double[]> numericByTensor = new LinkedHashMap<>();
+    private List<Tensor> analytics;
+    private double loss;
+    private long extraCalls;
+
+    Run(GradientModel model, ModelSpec spec, Case work, CheckOptions options) {
+      this.model = model;
+      this.spec = spec;
+      this.work = work;
+      this.snapshot = work.copy();
+      this.options = options;
+      this.invoker = new Invoker(model, spec.name(), work);
+      this.classifier = new EntryClassifier(options);
+      this.outcomes = new Outcomes(options.kinkPolicy(), options.atol());
     }
-    Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
 
-    Parameters gradient = invoker.gradient();
-    Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
-    Parameters second = invoker.gradient();
-    Contracts.checkSameGradient(spec.name(), gradient, second);
-    Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
-
-    List<Tensor> targets = new ArrayList<>(work.parameters().tensors());
-    List<Tensor> analytics = new ArrayList<>(gradient.tensors());
-    if (model.hasInputGradient()) {
-      Tensor inputs = work.batch().inputTensor();
-      Tensor gx = invoker.inputGradient();
-      Contracts.checkUnchanged(spec.name(), "inputGradient(...)", work, snapshot);
-      targets.add(inputs);
-      analytics.add(gx);
-    }
-
-    EntryClassifier classifier = new EntryClassifier(options);
-    Stencil stencil = new Stencil();
-    Outcomes outcomes = new Outcomes(options.kinkPolicy(), options.atol());
-    Map<String, double[]> analyticByTensor = new LinkedHashMap<>();
-    Map<String, double[]> numericByTensor = new LinkedHashMap<>();
-    List<double[]> analyticArrays = new ArrayList<>();
-    Invoker.Probe probe = invoker.probe();
-    ModelConfigurationException noisy = null;
-    for (int k = 0; k < targets.size(); k++) {
-      Tensor t = targets.get(k);
-      double[] a = analytics.get(k).toArray();
-      double[] n = new double[t.size()];
-      probe.focus(t);
-      for (int i = 0; i < n.length; i++) {
-        double theta = t.get(i);
-        probe.entry(i, theta);
-        Classification c =
-            classifier.classify(stencil, probe, loss, theta, Math.max(1, Math.abs(theta)), a[i]);
-        t.set(i, theta);
-        if (c.noisy() && noisy == null) {
-          noisy = noisyLoss(spec.name(), t, i, c.noise(), options, work);
-        }
-        n[i] = c.numeric();
-        outcomes.record(k, t, i, theta, a[i], c);
+    /** The contract: no mutation, determinism, and gradients of the declared shapes. */
+    void contract() {
+      loss = invoker.loss("loss(...) at the given point");
+      // Mutation is checked before determinism: a loss that writes its arguments also returns a
+      // different value the second time, and "modified its arguments" is the message that helps.
+      Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
+      double again = invoker.loss("loss(...) at the given point, called a second time");
+      if (Double.compare(loss, again) != 0) {
+        throw new ModelConfigurationException(
+            String.format(
+                "Model `%s` is not deterministic: two calls of loss(...) on the same case returned"
+                    + " %s and %s.%nCheck for random draws, caches or state kept between calls.",
+                spec.name(), loss, again));
       }
-      analyticByTensor.put(t.name(), a);
-      numericByTensor.put(t.name(), n);
-      analyticArrays.add(a);
-    }
-    Contracts.checkUnchanged(
-        spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
-    if (options.lossPrecision() == LossPrecision.DOUBLE && invoker.lossLooksFloat()) {
-      throw new ModelConfigurationException(
-          String.format(
-              "Model `%s` returns losses that are all exactly float values (loss %s at the given"
-                  + " point): it computes in float, but the check assumes double precision, whose"
-                  + " step is far too small for float rounding.%n%s%nshape : %s",
-              spec.name(), loss, DECLARE_FLOAT, work.dimsText()));
-    }
-    if (noisy != null) {
-      throw noisy;
+      Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
+
+      Parameters gradient = invoker.gradient();
+      Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
+      Parameters second = invoker.gradient();
+      Contracts.checkSameGradient(spec.name(), gradient, second);
+      Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
+
+      targets.addAll(work.parameters().tensors());
+      analytics = new ArrayList<>(gradient.tensors());
+      if (model.hasInputGradient()) {
+        Tensor inputs = work.batch().inputTensor();
+        Tensor gx = invoker.inputGradient();
+        Contracts.checkUnchanged(spec.name(), "inputGradient(...)", work, snapshot);
+        targets.add(inputs);
+        analytics.add(gx);
+      }
     }
 
-    long extraCalls = 0;
-    if (outcomes.avoidsKinks()) {
-      outcomes.reject();
-    } else if (!outcomes.suspects.isEmpty()) {
-      Confirmation confirmation = new Confirmation(model, spec.name(), work, classifier);
-      outcomes.settle(confirmation.confirm(outcomes.suspects));
-      extraCalls += confirmation.lossCalls();
+    /** Classifies every entry, perturbing the private copy in place and restoring it. */
+    void entries() {
+      Stencil stencil = new Stencil();
+      Invoker.Probe probe = invoker.probe();
+      ModelConfigurationException noisy = null;
+      for (int k = 0; k < targets.size(); k++) {
+        Tensor t = targets.get(k);
+        double[] a = analytics.get(k).toArray();
+        double[] n = new double[t.size()];
+        probe.focus(t);
+        for (int i = 0; i < n.length; i++) {
+          double theta = t.get(i);
+          probe.entry(i, theta);
+          Classification c =
+              classifier.classify(stencil, probe, loss, theta, Math.max(1, Math.abs(theta)), a[i]);
+          t.set(i, theta);
+          if (c.noisy() && noisy == null) {
+            noisy = noisyLoss(spec.name(), t, i, c.noise(), options, work);
+          }
+          n[i] = c.numeric();
+          outcomes.record(k, t, i, theta, a[i], c);
+        }
+        analyticByTensor.put(t.name(), a);
+        numericByTensor.put(t.name(), n);
+        analyticArrays.add(a);
+      }
+      Contracts.checkUnchanged(
+          spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+      checkPrecision();
+      if (noisy != null) {
+        throw noisy;
+      }
     }
-    if (!outcomes.rejected) {
+
+    private void checkPrecision() {
+      if (options.lossPrecision() == LossPrecision.DOUBLE && invoker.lossLooksFloat()) {
+        throw new ModelConfigurationException(
+            String.format(
+                "Model `%s` returns losses that are all exactly float values (loss %s at the given"
+                    + " point): it computes in float, but the check assumes double precision, whose"
+                    + " step is far too small for float rounding.%n%s%nshape : %s",
+                spec.name(), loss, DECLARE_FLOAT, work.dimsText()));
+      }
+    }
+
+    /** By the kink policy: rejects the case, or confirms suspects at a nearby generic point. */
+    void confirmation() {
+      if (outcomes.avoidsKinks()) {
+        outcomes.reject();
+      } else if (!outcomes.suspects.isEmpty()) {
+        Confirmation confirmation = new Confirmation(model, spec.name(), work, classifier);
+        outcomes.settle(confirmation.confirm(outcomes.suspects));
+        extraCalls += confirmation.lossCalls();
+      }
+    }
+
+    /** Checks the directions along which kink entries are tied. */
+    void ties() {
+      if (outcomes.rejected) {
+        return;
+      }
       TieDirections tieDirections =
           new TieDirections(
               invoker,
@@ -144,19 +190,22 @@ public final class GradientChecker {
       }
       Contracts.checkUnchanged(spec.name(), "loss(...) along tie directions", work, snapshot);
     }
-    GradientCheckResult.KinkFindings findings = outcomes.findings(targets);
-    return new GradientCheckResult(
-        spec.name(),
-        work.dims(),
-        options,
-        loss,
-        outcomes.maxRounding,
-        analyticByTensor,
-        numericByTensor,
-        outcomes.failures,
-        outcomes.largestAgreeing,
-        invoker.lossCalls() + extraCalls,
-        findings);
+
+    GradientCheckResult result() {
+      GradientCheckResult.KinkFindings findings = outcomes.findings(targets);
+      return new GradientCheckResult(
+          spec.name(),
+          work.dims(),
+          options,
+          loss,
+          outcomes.maxRounding,
+          analyticByTensor,
+          numericByTensor,
+          outcomes.failures,
+          outcomes.largestAgreeing,
+          invoker.lossCalls() + extraCalls,
+          findings);
+    }
   }
 
   static final Comparator<EntryCheck> WORST_FIRST =

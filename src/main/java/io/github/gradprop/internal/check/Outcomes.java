@@ -80,35 +80,39 @@ final class Outcomes {
           return;
         }
       case KINK:
-        {
-          kinkCount++;
-          kinkEntries.add(new TieDirections.KinkEntry(k, i, c.slopeMinus(), c.slopePlus()));
-          EntryCheck e = entry(t, i, a, n, c.tolerance(), Verdict.KINK);
-          if (policy == KinkPolicy.STRICT && !c.agrees()) {
-            failures.add(withVerdict(e, Verdict.MISMATCH_AT_KINK));
-            notes.strict(t, i, c.slopeMinus(), c.slopePlus());
-          } else if (policy != KinkPolicy.STRICT && c.suspicious()) {
-            suspects.add(new Suspect(k, e, true));
-          } else {
-            nonSmooth.add(e);
-          }
-          return;
-        }
+        recordKink(k, t, i, a, c);
+        return;
       case UNRESOLVED:
-        {
-          unresolvedCount++;
-          EntryCheck e = entry(t, i, a, n, c.tolerance(), Verdict.UNRESOLVED);
-          if (policy == KinkPolicy.STRICT && c.nonFiniteNearby() != null) {
-            failures.add(withVerdict(e, Verdict.NON_FINITE));
-          } else if (policy != KinkPolicy.STRICT && c.suspicious()) {
-            suspects.add(new Suspect(k, e, true));
-          } else {
-            nonSmooth.add(e);
-          }
-          return;
-        }
+        recordUnresolved(k, t, i, a, c);
+        return;
       default:
         throw new IllegalStateException(String.valueOf(kind));
+    }
+  }
+
+  private void recordKink(int k, Tensor t, int i, double a, Classification c) {
+    kinkCount++;
+    kinkEntries.add(new TieDirections.KinkEntry(k, i, c.slopeMinus(), c.slopePlus()));
+    EntryCheck e = entry(t, i, a, c.numeric(), c.tolerance(), Verdict.KINK);
+    if (policy == KinkPolicy.STRICT && !c.agrees()) {
+      failures.add(withVerdict(e, Verdict.MISMATCH_AT_KINK));
+      notes.strict(t, i, c.slopeMinus(), c.slopePlus());
+    } else if (policy != KinkPolicy.STRICT && c.suspicious()) {
+      suspects.add(new Suspect(k, e, true));
+    } else {
+      nonSmooth.add(e);
+    }
+  }
+
+  private void recordUnresolved(int k, Tensor t, int i, double a, Classification c) {
+    unresolvedCount++;
+    EntryCheck e = entry(t, i, a, c.numeric(), c.tolerance(), Verdict.UNRESOLVED);
+    if (policy == KinkPolicy.STRICT && c.nonFiniteNearby() != null) {
+      failures.add(withVerdict(e, Verdict.NON_FINITE));
+    } else if (policy != KinkPolicy.STRICT && c.suspicious()) {
+      suspects.add(new Suspect(k, e, true));
+    } else {
+      nonSmooth.add(e);
     }
   }
 
