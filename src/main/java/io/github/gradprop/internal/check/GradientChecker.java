@@ -129,8 +129,15 @@ public final class GradientChecker {
         for (int i = 0; i < n.length; i++) {
           double theta = t.get(i);
           probe.entry(i, theta);
-          Classification c =
-              classifier.classify(stencil, probe, loss, theta, Math.max(1, Math.abs(theta)), a[i]);
+          double scale = Math.max(1, Math.abs(theta));
+          if (classifier.firstLook(stencil, probe, loss, theta, scale, a[i])) {
+            // the common case, smooth and agreeing, allocates nothing
+            t.set(i, theta);
+            n[i] = stencil.estimate;
+            outcomes.agreement(a[i], n[i], classifier.rounding(stencil, loss));
+            continue;
+          }
+          Classification c = classifier.resume(stencil, probe, loss, theta, scale, a[i]);
           t.set(i, theta);
           if (c.noisy() && noisy == null) {
             noisy = noisyLoss(spec.name(), t, i, c.noise(), options, work);

@@ -58,11 +58,7 @@ final class Outcomes {
     }
     Classification.Kind kind = c.kind();
     if (c.smoothAgreement()) {
-      // entries within atol of each other pass on the absolute tolerance; their relative error
-      // (1 for 0 against 1e-12) says nothing about accuracy
-      if (Math.abs(a - n) > atol) {
-        largestAgreeing = Math.max(largestAgreeing, EntryComparison.relativeError(a, n));
-      }
+      agreeing(a, n);
       return;
     }
     switch (kind) {
@@ -87,6 +83,23 @@ final class Outcomes {
         return;
       default:
         throw new IllegalStateException(String.valueOf(kind));
+    }
+  }
+
+  /**
+   * Records an entry that agreed at the first step (analytic {@code a}, estimate {@code n}), with
+   * the rounding allowance there; the same as {@link #record} with its classification.
+   */
+  void agreement(double a, double n, double rounding) {
+    maxRounding = Math.max(maxRounding, rounding);
+    agreeing(a, n);
+  }
+
+  private void agreeing(double a, double n) {
+    // entries within atol of each other pass on the absolute tolerance; their relative error
+    // (1 for 0 against 1e-12) says nothing about accuracy
+    if (Math.abs(a - n) > atol) {
+      largestAgreeing = Math.max(largestAgreeing, EntryComparison.relativeError(a, n));
     }
   }
 

@@ -59,14 +59,73 @@ public final class EntryClassifier {
   /**
    * Classifies the loss {@code f} around {@code theta}, where it is {@code f0}, against the
    * analytic derivative {@code a}; the first step is {@code c * scale}, so pass {@code max(1,
-   * |theta|)} for a single entry. {@code scratch} is the caller's, overwritten.
+   * |theta|)} for a single entry. {@code scratch} is the caller's, overwritten. The same as {@link
+   * #firstLook} followed by {@link #agreement} or {@link #resume}.
    */
   public Classification classify(
+      Stencil scratch, Objective f, double f0, double theta, double scale, double a) {
+    if (firstLook(scratch, f, f0, theta, scale, a)) {
+      return agreement(scratch, f0, a);
+    }
+    return resume(scratch, f, f0, theta, scale, a);
+  }
+
+  /**
+   * The first, allocation-free stage: evaluates the scheme's stencil into {@code scratch} and tells
+   * whether it settles the entry as smooth and agreeing (most entries of a correct model). If so,
+   * {@link #agreement} gives the result, and {@link #rounding} and the scratch's estimate are all a
+   * caller needs; if not, {@link #resume} goes on from the scratch without calling the loss again.
+   */
+  public boolean firstLook(
       Stencil scratch, Objective f, double f0, double theta, double scale, double a) {
     double noise = noise(f0);
     double h = FiniteDifferences.step(theta, c, scale);
     scratch.evaluate(scheme, f, theta, h);
-    double rounding = noise * gain / h;
+    double numeric = scratch.estimate;
+    double tolerance = EntryComparison.tolerance(numeric, atol, rtol, noise * gain / h);
+    return Double.isFinite(f0)
+        && Double.isFinite(a)
+        && scratch.finite()
+        && Math.abs(a - numeric) <= tolerance
+        && !worthACloserLook(scratch, f0, Sample.of(scratch, f0), tolerance, noise);
+  }
+
+  /**
+   * The rounding allowance at the first step of a {@link #firstLook} around a loss of {@code f0}.
+   */
+  public double rounding(Stencil firstLook, double f0) {
+    return noise(f0) * gain / firstLook.h;
+  }
+
+  /** The result of a {@link #firstLook} that settled the entry as smooth and agreeing. */
+  public Classification agreement(Stencil firstLook, double f0, double a) {
+    double rounding = rounding(firstLook, f0);
+    double numeric = firstLook.estimate;
+    double tolerance = EntryComparison.tolerance(numeric, atol, rtol, rounding);
+    Sample first = Sample.of(firstLook, f0);
+    return new Classification(
+        Classification.Kind.SMOOTH,
+        a,
+        numeric,
+        tolerance,
+        rounding,
+        true,
+        first.slopeMinus(),
+        first.slopePlus(),
+        first.low(),
+        first.high(),
+        tolerance,
+        null,
+        null,
+        null,
+        1);
+  }
+
+  /** Classifies an entry whose {@link #firstLook} (in {@code scratch}) did not settle it. */
+  public Classification resume(
+      Stencil scratch, Objective f, double f0, double theta, double scale, double a) {
+    double noise = noise(f0);
+    double rounding = rounding(scratch, f0);
     double numeric = scratch.estimate;
     double tolerance = EntryComparison.tolerance(numeric, atol, rtol, rounding);
     if (!Double.isFinite(f0) || !Double.isFinite(a)) {
@@ -86,28 +145,6 @@ public final class EntryClassifier {
           null,
           null,
           1);
-    }
-    if (scratch.finite()) {
-      Sample first = Sample.of(scratch, f0);
-      if (Math.abs(a - numeric) <= tolerance
-          && !worthACloserLook(scratch, f0, first, tolerance, noise)) {
-        return new Classification(
-            Classification.Kind.SMOOTH,
-            a,
-            numeric,
-            tolerance,
-            rounding,
-            true,
-            first.slopeMinus(),
-            first.slopePlus(),
-            first.low(),
-            first.high(),
-            tolerance,
-            null,
-            null,
-            null,
-            1);
-      }
     }
     return new Walk(scratch, f, f0, theta, scale, a, noise, rounding, tolerance).run();
   }
