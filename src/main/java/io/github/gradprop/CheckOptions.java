@@ -28,9 +28,6 @@ public final class CheckOptions {
   /** The default relative tolerance. */
   public static final double DEFAULT_RTOL = 1e-6;
 
-  /** Safety factor on the rounding noise of one loss evaluation. */
-  public static final double ROUNDING_FACTOR = 16;
-
   private static final CheckOptions DEFAULTS =
       new CheckOptions(
           DifferenceScheme.CENTRAL,

@@ -3,6 +3,7 @@ package io.github.gradprop;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
@@ -32,6 +33,17 @@ public record EntryCheck(
     double tolerance,
     Verdict verdict) {
 
+  /** Copies {@code index}, so the entry cannot change after it is made. */
+  public EntryCheck {
+    index = index.clone();
+  }
+
+  /** A copy of the entry's multi-index within the tensor. */
+  @Override
+  public int[] index() {
+    return index.clone();
+  }
+
   /** The entry's position as text, e.g. {@code [0, 1]}. */
   public String indexText() {
     return Arrays.toString(index);
@@ -54,13 +66,24 @@ public record EntryCheck(
     return o instanceof EntryCheck e
         && e.tensor.equals(tensor)
         && Arrays.equals(e.index, index)
+        && e.flatIndex == flatIndex
         && Double.compare(e.analytic, analytic) == 0
         && Double.compare(e.numeric, numeric) == 0
+        && Double.compare(e.relativeError, relativeError) == 0
+        && Double.compare(e.tolerance, tolerance) == 0
         && e.verdict == verdict;
   }
 
   @Override
   public int hashCode() {
-    return tensor.hashCode() * 31 + Arrays.hashCode(index);
+    return Objects.hash(
+        tensor,
+        Arrays.hashCode(index),
+        flatIndex,
+        analytic,
+        numeric,
+        relativeError,
+        tolerance,
+        verdict);
   }
 }

@@ -2,7 +2,7 @@ package io.github.gradprop;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.github.gradprop.internal.engine.GradientPropertyExtension;
+import io.github.gradprop.internal.engine.Engine;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Test
-@ExtendWith(GradientPropertyExtension.class)
+@ExtendWith(Engine.class)
 public @interface GradientProperty {
 
   /** How many generated cases to check; default 100 (or {@code gradprop.tries}). */

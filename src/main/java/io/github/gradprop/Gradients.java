@@ -2,7 +2,7 @@ package io.github.gradprop;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import io.github.gradprop.internal.check.GradientChecker;
+import io.github.gradprop.internal.engine.Engine;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import org.apiguardian.api.API;
@@ -41,7 +41,7 @@ public final class Gradients {
     if (model == null || aCase == null || options == null) {
       throw new IllegalArgumentException("model, case and options must not be null");
     }
-    return GradientChecker.check(model, aCase, options);
+    return Engine.check(model, aCase, options);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.gradprop;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -21,9 +22,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.github.gradprop.archfixture.LeakyApi;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /** Layering rules in the spirit of JUnit's own {@code ArchUnitTests}. */
@@ -131,6 +135,134 @@ class ArchitectureTests {
         .should()
         .beFreeOfCycles()
         .check(PRODUCTION);
+  }
+
+  /** The one edge from the API into the engine that the cycle rule allows. */
+  static final String FACADE = "io.github.gradprop.internal.engine.Engine";
+
+  static final DescribedPredicate<JavaClass> IN_THE_API =
+      DescribedPredicate.describe("in the API", c -> !isInternal(c));
+
+  static final DescribedPredicate<JavaClass> THE_FACADE =
+      DescribedPredicate.describe("the facade " + FACADE, c -> c.getName().equals(FACADE));
+
+  /** api (the root package), model, and each internal package, as one slice each. */
+  static final SliceAssignment TOP_LEVEL_SLICES =
+      new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+          String p = c.getPackageName();
+          if (p.equals("io.github.gradprop")) {
+            return SliceIdentifier.of("api");
+          }
+          if (p.startsWith("io.github.gradprop.model")) {
+            return SliceIdentifier.of("model");
+          }
+          if (p.startsWith("io.github.gradprop.internal.")) {
+            return SliceIdentifier.of(
+                "internal." + p.substring("io.github.gradprop.internal.".length()).split("\\.")[0]);
+          }
+          return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+          return "api, model and every internal package";
+        }
+      };
+
+  static final ArchRule NO_CYCLES_BEYOND_THE_FACADE =
+      slices()
+          .assignedFrom(TOP_LEVEL_SLICES)
+          .should()
+          .beFreeOfCycles()
+          .ignoreDependency(IN_THE_API, THE_FACADE);
+
+  @Test
+  void topLevelSlices_apiIncluded_areFreeOfCycles_apartFromTheOneFacadeEdge() {
+    NO_CYCLES_BEYOND_THE_FACADE.check(PRODUCTION);
+  }
+
+  @Test
+  void theApi_reachesIntoInternals_onlyThroughTheFacade() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(INTERNAL)
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "are internal and not the facade",
+                (JavaClass c) -> isInternal(c) && !c.getName().equals(FACADE)))
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void theCycleRule_catchesACycle_whenTheFacadeEdgeIsNotTheOnlyOne() {
+    // Twin: the cycle rule is not vacuous. Without the facade exemption, the API and the engine
+    // form a cycle (Gradients -> Engine -> GradientChecker -> GradientCheckResult).
+    EvaluationResult result =
+        slices().assignedFrom(TOP_LEVEL_SLICES).should().beFreeOfCycles().evaluate(PRODUCTION);
+    assertThat(result.hasViolation()).isTrue();
+  }
+
+  @Test
+  void everyPublicTopLevelType_isAnnotatedWithApi() {
+    classes()
+        .that()
+        .arePublic()
+        .and()
+        .areTopLevelClasses()
+        .should()
+        .beAnnotatedWith(API.class)
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void publicInternalTypes_areMarkedInternal_andApiTypesAreNot() {
+    classes()
+        .that()
+        .arePublic()
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .resideInAPackage(INTERNAL)
+        .should(apiStatus(API.Status.INTERNAL, true))
+        .check(PRODUCTION);
+    classes()
+        .that()
+        .arePublic()
+        .and()
+        .areTopLevelClasses()
+        .and()
+        .resideOutsideOfPackage(INTERNAL)
+        .should(apiStatus(API.Status.INTERNAL, false))
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void theApiAnnotationRule_catchesAnUnannotatedPublicType() {
+    // Twin: the @API rule is not vacuous.
+    EvaluationResult result =
+        classes()
+            .that()
+            .arePublic()
+            .should()
+            .beAnnotatedWith(API.class)
+            .evaluate(new ClassFileImporter().importClasses(LeakyApi.class));
+    assertThat(result.hasViolation()).isTrue();
+  }
+
+  static ArchCondition<JavaClass> apiStatus(API.Status status, boolean wanted) {
+    return new ArchCondition<>((wanted ? "have" : "not have") + " @API(status = " + status + ")") {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        boolean has =
+            c.isAnnotatedWith(API.class) && c.getAnnotationOfType(API.class).status() == status;
+        if (has != wanted) {
+          events.add(SimpleConditionEvent.violated(c, c.getName() + " " + getDescription()));
+        }
+      }
+    };
   }
 
   @Test

@@ -265,7 +265,12 @@ public final class DetectionPowerBenchmark {
     CheckOptions o = v.options();
     double h = o.step() * Math.max(1, Math.abs(theta));
     double gain = o.scheme() == DifferenceScheme.CENTRAL ? 1.0 : 1.5;
-    double rounding = CheckOptions.ROUNDING_FACTOR * EPS * Math.abs(loss) * gain / h;
+    double rounding =
+        io.github.gradprop.internal.verdict.EntryClassifier.ROUNDING_FACTOR
+            * EPS
+            * Math.abs(loss)
+            * gain
+            / h;
     return Math.abs(r * g) > o.atol() + o.rtol() * Math.abs(g) + rounding;
   }
 

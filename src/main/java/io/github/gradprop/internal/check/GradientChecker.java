@@ -1,5 +1,7 @@
 package io.github.gradprop.internal.check;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Checks every gradient entry of one model on one case: the contract checks (determinism, no
@@ -30,6 +33,7 @@ import java.util.Map;
  * value bit for bit; then, by the kink policy, the confirmation of suspect entries at a nearby
  * generic point ({@link Confirmation}) and the checks along tie directions ({@link TieDirections}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class GradientChecker {
 
   /** The advice every message about float rounding ends with. */
@@ -199,8 +203,8 @@ public final class GradientChecker {
     }
 
     GradientCheckResult result() {
-      GradientCheckResult.KinkFindings findings = outcomes.findings(targets);
-      return new GradientCheckResult(
+      KinkFindings findings = outcomes.findings(targets);
+      return new CheckResult(
           spec.name(),
           work.dims(),
           options,

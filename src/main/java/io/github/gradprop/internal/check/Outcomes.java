@@ -1,7 +1,6 @@
 package io.github.gradprop.internal.check;
 
 import io.github.gradprop.EntryCheck;
-import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.KinkPolicy;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.verdict.Classification;
@@ -180,7 +179,7 @@ final class Outcomes {
   }
 
   /** Sorts failures worst first and the other entries in checking order; the kink findings. */
-  GradientCheckResult.KinkFindings findings(List<Tensor> targets) {
+  KinkFindings findings(List<Tensor> targets) {
     failures.sort(GradientChecker.WORST_FIRST);
     List<EntryCheck> confirmations = new ArrayList<>();
     for (EntryCheck f : failures) {
@@ -196,7 +195,7 @@ final class Outcomes {
     nonSmooth.sort(
         Comparator.comparing((EntryCheck e) -> position.get(e.tensor()))
             .thenComparing(EntryCheck::flatIndex));
-    return new GradientCheckResult.KinkFindings(
+    return new KinkFindings(
         kinkCount,
         artifactCount,
         unresolvedCount,

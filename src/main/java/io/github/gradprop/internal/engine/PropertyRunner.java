@@ -1,5 +1,7 @@
 package io.github.gradprop.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.GradientMismatchError;
 import io.github.gradprop.Gradients;
@@ -16,11 +18,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs one property: the stored counterexample first (if any), then one generated case per try; on
  * the first failure, shrinks it, stores it and throws the report.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PropertyRunner {
 
   /** What a passing property publishes. */

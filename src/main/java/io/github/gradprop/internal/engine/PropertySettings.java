@@ -1,5 +1,7 @@
 package io.github.gradprop.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.GradientProperty;
 import io.github.gradprop.PropertyConfigurationException;
@@ -10,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The resolved configuration of one property: annotation attributes first, then configuration
  * parameters, then built-in defaults. Every value is validated here, with messages that name the
  * attribute and the value.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PropertySettings {
 
   public static final int DEFAULT_TRIES = 100;

@@ -1,5 +1,7 @@
 package io.github.gradprop.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.ModelSpec;
 import io.github.gradprop.model.Tensor;
@@ -11,12 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Keeps the last shrunk counterexample of each failing property under the build directory ({@code
  * target/gradprop/replay}), so the next run tries it first. Never writes outside an existing {@code
  * target} directory; one file per property, so parallel tests do not share state.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReplayStore {
 
   /** A stored counterexample and the seed it came from. */

@@ -1,5 +1,7 @@
 package io.github.gradprop.internal.generation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.TargetKind;
 import io.github.gradprop.ValueDistribution;
@@ -9,12 +11,14 @@ import io.github.gradprop.model.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Draws one case from one seed: dimensions first, then every parameter tensor, the inputs, and the
  * targets. A share of cases mixes in edge values (exact zeros, ties, +-1, +-0.5), where
  * hand-written backprop tends to break.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CaseGenerator {
 
   private static final double[] EDGE_VALUES = {0.0, 1.0, -1.0, 0.5, -0.5};

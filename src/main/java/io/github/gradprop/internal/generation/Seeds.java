@@ -1,9 +1,14 @@
 package io.github.gradprop.internal.generation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The seed sequence of a property: try 0 uses the property's seed itself, each later try the next
  * SplitMix64 value. So the seed printed for a failing try reproduces it as try 0 of a new run.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Seeds {
 
   private Seeds() {}

@@ -1,6 +1,9 @@
 package io.github.gradprop.internal.numerics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.DifferenceScheme;
+import org.apiguardian.api.API;
 
 /**
  * Finite-difference derivative estimates of one entry.
@@ -10,6 +13,7 @@ import io.github.gradprop.DifferenceScheme;
  * structures per call, and the check loop must not allocate per entry. The tests compare these
  * stencils with exact derivatives from Commons Math's {@code DerivativeStructure}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FiniteDifferences {
 
   private FiniteDifferences() {}

@@ -1,5 +1,9 @@
 package io.github.gradprop.internal.numerics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * One immutable look at the loss around an entry at one step: the scheme's (or, when refining, the
  * central) estimate and the one-sided slopes {@code D+ = (f(theta + h) - f(theta)) / h} and {@code
@@ -10,6 +14,7 @@ package io.github.gradprop.internal.numerics;
  * @param slopeMinus {@code D-}
  * @param slopePlus {@code D+}
  */
+@API(status = INTERNAL, since = "0.1")
 public record Sample(double step, double estimate, double slopeMinus, double slopePlus) {
 
   /** The sample a just-evaluated {@code stencil} gives around a point whose loss is {@code f0}. */

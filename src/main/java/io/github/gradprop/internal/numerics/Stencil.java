@@ -1,6 +1,9 @@
 package io.github.gradprop.internal.numerics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.DifferenceScheme;
+import org.apiguardian.api.API;
 
 /**
  * One finite-difference stencil around {@code theta}, keeping the loss values at {@code theta +- h}
@@ -11,6 +14,7 @@ import io.github.gradprop.DifferenceScheme;
  *
  * <p>Reused across entries (mutable fields, no allocation per evaluation).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Stencil {
 
   /** The step of the inner pair. */

@@ -1,12 +1,16 @@
 package io.github.gradprop.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Tensor;
+import org.apiguardian.api.API;
 
 /**
  * A case printed as Java array literals, values via {@link Double#toString} so they round-trip and
  * the case can be pasted into a test.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CaseText {
 
   static final int MAX_VALUES = 400;

@@ -1,9 +1,13 @@
 package io.github.gradprop.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Key-value lines with keys padded so the colons align, in the style of Truth's facts. */
+@API(status = INTERNAL, since = "0.1")
 public final class Facts {
 
   private final List<String[]> rows = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.github.gradprop.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
@@ -11,8 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Formats a {@link GradientCheckResult} as the report users read in Surefire output. */
+@API(status = INTERNAL, since = "0.1")
 public final class MismatchReport {
 
   private MismatchReport() {}

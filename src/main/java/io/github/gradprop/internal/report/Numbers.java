@@ -1,8 +1,12 @@
 package io.github.gradprop.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Number formats used in reports; locale-independent so reports are identical everywhere. */
+@API(status = INTERNAL, since = "0.1")
 public final class Numbers {
 
   private Numbers() {}

@@ -1,13 +1,17 @@
 package io.github.gradprop.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.model.Case;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The message of a failing property: the mismatch report of the shrunk case, the case itself, and
  * how to replay it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PropertyReport {
 
   private PropertyReport() {}

@@ -1,9 +1,13 @@
 package io.github.gradprop.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A plain-text table with left-aligned columns separated by two spaces. */
+@API(status = INTERNAL, since = "0.1")
 public final class Table {
 
   private final String[] header;

@@ -1,12 +1,16 @@
 package io.github.gradprop.internal.shrinking;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Edits of a case that keep it consistent with its spec. Each returns a new case. */
+@API(status = INTERNAL, since = "0.1")
 public final class CaseEdits {
 
   private CaseEdits() {}

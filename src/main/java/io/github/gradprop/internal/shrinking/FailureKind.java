@@ -1,10 +1,13 @@
 package io.github.gradprop.internal.shrinking;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.Verdict;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What "failing in the same way" means while shrinking: the same failing verdict on an entry of a
@@ -18,6 +21,7 @@ import java.util.Set;
  * {@code b} at {@code time=2}. Tying the kind to the worst tensor alone would stop shrinking at
  * {@code time=3}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FailureKind {
 
   /** A shrunk case must fail by at least this many tolerances (or as many as the original did). */

@@ -1,5 +1,7 @@
 package io.github.gradprop.internal.shrinking;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.TargetKind;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.apiguardian.api.API;
 
 /**
  * Reduces a failing case while it keeps failing in the same way: first structurally (delete one
@@ -18,6 +21,7 @@ import java.util.function.LongSupplier;
  * numbers, repeated until nothing more shrinks or the time budget runs out. Deterministic for a
  * given case; each distinct candidate is checked at most once.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Shrinker {
 
   /** Decides, for a candidate, whether it is still acceptable (e.g. has no kinks under AVOID). */

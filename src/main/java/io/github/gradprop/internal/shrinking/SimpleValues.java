@@ -1,15 +1,19 @@
 package io.github.gradprop.internal.shrinking;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Simpler replacements for a number, simplest first: 0, then small integers, halves, and fewer
  * significant digits. "Simpler" is a total order ({@link #complexity}); a value is only ever
  * replaced by a strictly simpler one, so value shrinking terminates.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SimpleValues {
 
   private SimpleValues() {}

@@ -1,5 +1,9 @@
 package io.github.gradprop.internal.verdict;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What the classification found for one entry (or one direction); immutable.
  *
@@ -21,6 +25,7 @@ package io.github.gradprop.internal.verdict;
  * @param noise the gaps that drifted apart like {@code 1/h}, or null
  * @param steps how many stencils the entry took (1 for most entries)
  */
+@API(status = INTERNAL, since = "0.1")
 public record Classification(
     Kind kind,
     double analytic,

@@ -1,11 +1,14 @@
 package io.github.gradprop.internal.verdict;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.DifferenceScheme;
 import io.github.gradprop.internal.numerics.FiniteDifferences;
 import io.github.gradprop.internal.numerics.Objective;
 import io.github.gradprop.internal.numerics.Sample;
 import io.github.gradprop.internal.numerics.Stencil;
+import org.apiguardian.api.API;
 
 /**
  * Classifies one entry (or one direction) as smooth, at a kink, unresolved or not finite, and for
@@ -35,7 +38,11 @@ import io.github.gradprop.internal.numerics.Stencil;
  * the caller's {@link Stencil}, so entries can be classified on any thread in any order as long as
  * each thread brings its own stencil. The rules themselves are in {@link Rules}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EntryClassifier {
+
+  /** Safety factor on the rounding noise of one loss evaluation. */
+  public static final double ROUNDING_FACTOR = 16;
 
   /** At most this many steps in all (the scheme's step and the refinements). */
   static final int MAX_LEVELS = 6;
@@ -151,7 +158,7 @@ public final class EntryClassifier {
 
   private double noise(double f0) {
     double size = Double.isFinite(f0) ? Math.abs(f0) : 0;
-    return CheckOptions.ROUNDING_FACTOR * eps * size;
+    return ROUNDING_FACTOR * eps * size;
   }
 
   /**
@@ -379,7 +386,7 @@ public final class EntryClassifier {
     private boolean quietBelowFloor(double next, double tol) {
       double size =
           Math.max(Math.abs(f0), Math.max(Math.abs(stencil.plus), Math.abs(stencil.minus)));
-      return Rules.quietBelowFloor(CheckOptions.ROUNDING_FACTOR, eps, size, next, atol, tol);
+      return Rules.quietBelowFloor(ROUNDING_FACTOR, eps, size, next, atol, tol);
     }
 
     private Classification result(

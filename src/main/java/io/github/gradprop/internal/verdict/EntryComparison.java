@@ -1,8 +1,12 @@
 package io.github.gradprop.internal.verdict;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.gradprop.Verdict;
+import org.apiguardian.api.API;
 
 /** Compares one analytic derivative with its finite-difference estimate. */
+@API(status = INTERNAL, since = "0.1")
 public final class EntryComparison {
 
   private EntryComparison() {}

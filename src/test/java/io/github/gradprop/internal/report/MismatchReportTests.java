@@ -7,6 +7,7 @@ import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.Gradients;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.check.CheckResult;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import io.github.gradprop.model.Models;
@@ -48,8 +49,7 @@ class MismatchReportTests {
     Map<String, double[]> values = new LinkedHashMap<>();
     values.put("w", new double[6]);
     values.put("b", new double[2]);
-    return new GradientCheckResult(
-        "synthetic", DIMS, options, 1.5, 1e-9, values, values, failures, 0, 0);
+    return new CheckResult("synthetic", DIMS, options, 1.5, 1e-9, values, values, failures, 0, 0);
   }
 
   static GradientCheckResult synthetic(EntryCheck... failures) {

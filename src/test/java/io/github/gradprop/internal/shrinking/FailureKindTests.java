@@ -6,6 +6,7 @@ import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.check.CheckResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class FailureKindTests {
   }
 
   private static GradientCheckResult failing(EntryCheck... worstFirst) {
-    return new GradientCheckResult(
+    return new CheckResult(
         "m",
         Map.of("n", 1),
         CheckOptions.defaults(),

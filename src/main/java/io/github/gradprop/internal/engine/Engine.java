@@ -1,12 +1,19 @@
 package io.github.gradprop.internal.engine;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.gradprop.CheckOptions;
 import io.github.gradprop.GradientCheck;
+import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.GradientProperty;
 import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.internal.check.GradientChecker;
 import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import java.lang.reflect.Method;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -15,11 +22,21 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit Jupiter extension behind {@link GradientProperty}: supplies the {@link GradientCheck}
- * parameter, lets the method body run once to name the model, then runs the property. Holds no
- * state between test methods, so it is safe under parallel execution.
+ * The one door from the public API into the engine (an ArchUnit rule allows no other edge): the
+ * JUnit Jupiter extension behind {@link GradientProperty}, and {@link #check} behind {@code
+ * Gradients}.
+ *
+ * <p>As an extension it supplies the {@link GradientCheck} parameter, lets the method body run once
+ * to name the model, then runs the property. It holds no state between test methods, so it is safe
+ * under parallel execution.
  */
-public final class GradientPropertyExtension implements ParameterResolver, InvocationInterceptor {
+@API(status = INTERNAL, since = "0.1")
+public final class Engine implements ParameterResolver, InvocationInterceptor {
+
+  /** Checks every gradient entry of {@code model} on {@code aCase}: {@code Gradients.check}. */
+  public static GradientCheckResult check(GradientModel model, Case aCase, CheckOptions options) {
+    return GradientChecker.check(model, aCase, options);
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext context) {
@@ -28,7 +45,7 @@ public final class GradientPropertyExtension implements ParameterResolver, Invoc
 
   @Override
   public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
-    return new GradientCheck();
+    return new NamedModel();
   }
 
   @Override
@@ -44,10 +61,10 @@ public final class GradientPropertyExtension implements ParameterResolver, Invoc
       invocation.proceed();
       return;
     }
-    GradientCheck check = null;
+    NamedModel check = null;
     for (Object argument : invocationContext.getArguments()) {
-      if (argument instanceof GradientCheck) {
-        check = (GradientCheck) argument;
+      if (argument instanceof NamedModel) {
+        check = (NamedModel) argument;
       }
     }
     if (check == null) {
