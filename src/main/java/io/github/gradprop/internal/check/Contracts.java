@@ -1,6 +1,7 @@
 package io.github.gradprop.internal.check;
 
 import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Parameters;
 import io.github.gradprop.model.Tensor;
@@ -20,11 +21,8 @@ final class Contracts {
       for (int i = 0; i < t.size(); i++) {
         if (Double.compare(t.get(i), b.get(i)) != 0) {
           throw new ModelConfigurationException(
-              String.format(
-                  "Model `%s` modified its arguments: after %s, %s%s was %s instead of %s.%n"
-                      + "The loss and gradient must treat parameters and batch as read-only;"
-                      + " copy what you need to change.",
-                  model, call, t.name(), t.indexText(i), t.get(i), b.get(i)));
+              ContractMessages.modifiedArgument(
+                  model, call, t.name() + t.indexText(i), t.get(i), b.get(i)));
         }
       }
     }
@@ -37,11 +35,8 @@ final class Contracts {
       for (int i = 0; i < a.size(); i++) {
         if (Double.compare(a.get(i), b.get(i)) != 0) {
           throw new ModelConfigurationException(
-              String.format(
-                  "Model `%s` is not deterministic: two calls of gradient(...) on the same case"
-                      + " gave %s%s = %s and then %s.%n"
-                      + "Check for random draws, caches, or gradients accumulated across calls.",
-                  model, a.name(), a.indexText(i), a.get(i), b.get(i)));
+              ContractMessages.gradientNotDeterministic(
+                  model, a.name() + a.indexText(i), a.get(i), b.get(i)));
         }
       }
     }

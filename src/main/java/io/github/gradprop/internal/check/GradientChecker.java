@@ -9,7 +9,7 @@ import io.github.gradprop.LossPrecision;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.numerics.Stencil;
-import io.github.gradprop.internal.report.Numbers;
+import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.internal.verdict.Classification;
 import io.github.gradprop.internal.verdict.EntryClassifier;
 import io.github.gradprop.model.Case;
@@ -37,18 +37,13 @@ import org.apiguardian.api.API;
 public final class GradientChecker {
 
   /** The advice every message about float rounding ends with. */
-  public static final String DECLARE_FLOAT =
-      "If the model computes in float, declare it:"
-          + " CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
-          + " @GradientProperty(precision = LossPrecision.FLOAT).";
-
   private GradientChecker() {}
 
   /** Checks {@code model} on {@code given}: contract, entries, confirmation, ties. */
   public static GradientCheckResult check(GradientModel model, Case given, CheckOptions options) {
     ModelSpec spec = model.spec();
     if (spec == null) {
-      throw new ModelConfigurationException("Model " + model + " returned a null spec()");
+      throw new ModelConfigurationException(ContractMessages.nullSpec(model));
     }
     Run run = new Run(model, spec, relayout(spec, given), options);
     run.contract();
@@ -96,10 +91,7 @@ public final class GradientChecker {
       double again = invoker.loss("loss(...) at the given point, called a second time");
       if (Double.compare(loss, again) != 0) {
         throw new ModelConfigurationException(
-            String.format(
-                "Model `%s` is not deterministic: two calls of loss(...) on the same case returned"
-                    + " %s and %s.%nCheck for random draws, caches or state kept between calls.",
-                spec.name(), loss, again));
+            ContractMessages.lossNotDeterministic(spec.name(), loss, again));
       }
       Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
 
@@ -164,11 +156,7 @@ public final class GradientChecker {
     private void checkPrecision() {
       if (options.lossPrecision() == LossPrecision.DOUBLE && invoker.lossLooksFloat()) {
         throw new ModelConfigurationException(
-            String.format(
-                "Model `%s` returns losses that are all exactly float values (loss %s at the given"
-                    + " point): it computes in float, but the check assumes double precision, whose"
-                    + " step is far too small for float rounding.%n%s%nshape : %s",
-                spec.name(), loss, DECLARE_FLOAT, work.dimsText()));
+            ContractMessages.computesInFloat(spec.name(), loss, work.dimsText()));
       }
     }
 
@@ -230,25 +218,14 @@ public final class GradientChecker {
       String model, Tensor t, int i, Classification.Noise g, CheckOptions options, Case work) {
     boolean isDouble = options.lossPrecision() == LossPrecision.DOUBLE;
     return new ModelConfigurationException(
-        String.format(
-            "Model `%s` has a loss too noisy to check at %s precision: moving %s%s, the one-sided"
-                + " slopes drift apart as the step shrinks (they differ by %s at step %s and by %s"
-                + " at step %s), where a smooth loss would bring them together and a kink would"
-                + " keep them apart.%n"
-                + "No verdict is possible, so the check does not pass.%n"
-                + "%s%n"
-                + "shape : %s",
+        ContractMessages.tooNoisy(
             model,
-            isDouble ? "double" : "float",
-            t.name(),
-            t.indexText(i),
-            Numbers.small(g.coarseGap()),
-            Numbers.small(g.coarseStep()),
-            Numbers.small(g.fineGap()),
-            Numbers.small(g.fineStep()),
-            isDouble
-                ? DECLARE_FLOAT
-                : "Check the loss for randomness or for values rounded coarser than float.",
+            isDouble,
+            t.name() + t.indexText(i),
+            g.coarseGap(),
+            g.coarseStep(),
+            g.fineGap(),
+            g.fineStep(),
             work.dimsText()));
   }
 
@@ -260,10 +237,7 @@ public final class GradientChecker {
       work = Case.zeros(spec, dims);
     } catch (IllegalArgumentException e) {
       throw new ModelConfigurationException(
-          String.format(
-              "The case does not fit model `%s`: %s%nshape : %s",
-              spec.name(), e.getMessage(), given.dimsText()),
-          e);
+          ContractMessages.caseDoesNotFit(spec.name(), e.getMessage(), given.dimsText()), e);
     }
     Map<String, Tensor> source = new LinkedHashMap<>();
     for (Tensor t : given.tensors()) {
@@ -274,8 +248,7 @@ public final class GradientChecker {
       if (from == null || !Arrays.equals(from.shape(), t.shape())) {
         TensorSpec declared = declared(spec, t.name());
         throw new ModelConfigurationException(
-            String.format(
-                "The case does not fit model `%s`: tensor `%s` is %s in the case, but %s = %s for %s",
+            ContractMessages.tensorDoesNotFit(
                 spec.name(),
                 t.name(),
                 from == null ? "missing" : Arrays.toString(from.shape()),

@@ -2,6 +2,7 @@ package io.github.gradprop.internal.check;
 
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.internal.numerics.Objective;
+import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.model.Batch;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -78,8 +79,7 @@ final class Invoker {
 
   private ModelConfigurationException threw(String what, Throwable e) {
     return new ModelConfigurationException(
-        String.format("Model `%s` threw from %s: %s%nshape : %s", name, what, e, work.dimsText()),
-        e);
+        ContractMessages.threw(name, what, e, work.dimsText()), e);
   }
 
   Probe probe() {
@@ -111,9 +111,8 @@ final class Invoker {
       } catch (RuntimeException | AssertionError e) {
         tensor.set(index, theta);
         throw new ModelConfigurationException(
-            String.format(
-                "Model `%s` threw from loss(...) with %s%s moved from %s to %s: %s%nshape : %s",
-                name, tensor.name(), tensor.indexText(index), theta, value, e, work.dimsText()),
+            ContractMessages.threwWithEntryMoved(
+                name, tensor.name() + tensor.indexText(index), theta, value, e, work.dimsText()),
             e);
       }
       // The caller restores this entry after the stencil, which would hide a write to it; writes
@@ -122,11 +121,8 @@ final class Invoker {
       if (Double.compare(after, value) != 0) {
         tensor.set(index, theta);
         throw new ModelConfigurationException(
-            String.format(
-                "Model `%s` modified its arguments: loss(...) with %s%s moved from %s to %s set it"
-                    + " to %s.%nThe loss and gradient must treat parameters and batch as read-only;"
-                    + " copy what you need to change.",
-                name, tensor.name(), tensor.indexText(index), theta, value, after));
+            ContractMessages.modifiedMovedEntry(
+                name, tensor.name() + tensor.indexText(index), theta, value, after));
       }
       return witness(loss);
     }
@@ -163,13 +159,10 @@ final class Invoker {
       } catch (RuntimeException | AssertionError e) {
         restore();
         throw new ModelConfigurationException(
-            String.format(
-                "Model `%s` threw from loss(...) with %d entries (%s%s, ...) moved together by %s:"
-                    + " %s%nshape : %s",
+            ContractMessages.threwWithEntriesMoved(
                 name,
                 indices.length,
-                tensors[0].name(),
-                tensors[0].indexText(indices[0]),
+                tensors[0].name() + tensors[0].indexText(indices[0]),
                 t,
                 e,
                 work.dimsText()),

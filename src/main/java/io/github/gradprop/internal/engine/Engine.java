@@ -9,6 +9,7 @@ import io.github.gradprop.GradientProperty;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.internal.check.GradientChecker;
 import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import java.lang.reflect.Method;
@@ -70,22 +71,15 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
     if (check == null) {
       invocation.skip();
       throw new PropertyConfigurationException(
-          String.format(
-              "@GradientProperty method `%s` needs a parameter of type GradientCheck, e.g."
-                  + " `void %s(GradientCheck check) { check.that(model); }`.",
-              method.getName(), method.getName()));
+          PropertyMessages.missingCheckParameter(method.getName()));
     }
     invocation.proceed();
     GradientModel model = check.model();
     if (model == null) {
-      throw new PropertyConfigurationException(
-          String.format(
-              "@GradientProperty method `%s` returned without calling check.that(model).",
-              method.getName()));
+      throw new PropertyConfigurationException(PropertyMessages.noModelNamed(method.getName()));
     }
     if (model.spec() == null) {
-      throw new PropertyConfigurationException(
-          String.format("The model given in `%s` returned a null spec().", method.getName()));
+      throw new PropertyConfigurationException(PropertyMessages.modelWithoutSpec(method.getName()));
     }
     PropertySettings settings =
         PropertySettings.resolve(

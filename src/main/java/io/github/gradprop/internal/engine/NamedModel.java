@@ -2,6 +2,7 @@ package io.github.gradprop.internal.engine;
 
 import io.github.gradprop.GradientCheck;
 import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.model.GradientModel;
 
 /** The {@link GradientCheck} a property method receives: remembers the one model it names. */
@@ -12,15 +13,11 @@ final class NamedModel implements GradientCheck {
   @Override
   public void that(GradientModel model) {
     if (model == null) {
-      throw new PropertyConfigurationException(
-          "GradientCheck.that(model) needs a model, but was null.");
+      throw new PropertyConfigurationException(PropertyMessages.nullModel());
     }
     if (this.model != null) {
       throw new PropertyConfigurationException(
-          String.format(
-              "GradientCheck.that(model) was called twice (`%s`, then `%s`); write one"
-                  + " @GradientProperty method per model.",
-              this.model.spec().name(), model.spec().name()));
+          PropertyMessages.modelNamedTwice(this.model.spec().name(), model.spec().name()));
     }
     this.model = model;
   }

@@ -7,9 +7,10 @@ import io.github.gradprop.GradientMismatchError;
 import io.github.gradprop.Gradients;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.PropertyConfigurationException;
-import io.github.gradprop.internal.check.GradientChecker;
 import io.github.gradprop.internal.generation.CaseGenerator;
 import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.internal.report.ContractMessages;
+import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.internal.report.PropertyReport;
 import io.github.gradprop.internal.shrinking.Shrinker;
 import io.github.gradprop.model.Case;
@@ -180,19 +181,12 @@ public final class PropertyRunner {
       GradientCheckResult last, int rejectedForKinks, int inconclusive, int accepted) {
     if (rejectedForKinks >= inconclusive) {
       return new PropertyConfigurationException(
-          String.format(
-              "@GradientProperty(kinks = AVOID) rejected %d generated cases for hitting kinks and"
-                  + " accepted only %d of %d tries.%nUse the default kink policy, which checks"
-                  + " cases with kinks soundly, or lower `edgeCases` (now %s).",
+          PropertyMessages.tooManyKinkRejections(
               rejectedForKinks, accepted, settings.tries, settings.edgeCases));
     }
     return new PropertyConfigurationException(
-        String.format(
-            "@GradientProperty drew %d cases on which no entry could be compared (every entry at a"
-                + " kink or unresolved) and accepted only %d of %d tries.%nThe loss may be too"
-                + " rough or too noisy for finite differences at this step. %s The last such"
-                + " case:%n%s",
-            inconclusive, accepted, settings.tries, GradientChecker.DECLARE_FLOAT, last.report()));
+        PropertyMessages.tooManyInconclusiveDraws(
+            inconclusive, accepted, settings.tries, last.report()));
   }
 
   private GradientCheckResult check(Case c, long seed, int tryNumber) {
@@ -201,9 +195,8 @@ public final class PropertyRunner {
     } catch (ModelConfigurationException e) {
       ModelConfigurationException withSeed =
           new ModelConfigurationException(
-              String.format(
-                  "%s%ncase  : %s%nseed  : %d%nreplay: %s",
-                  e.getMessage().replace("at the given point", "at the generated case"),
+              ContractMessages.inGeneratedCase(
+                  e.getMessage(),
                   tryNumber == 0
                       ? "the counterexample stored by the last run"
                       : "generated, try " + tryNumber,

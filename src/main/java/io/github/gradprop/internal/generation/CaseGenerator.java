@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.TargetKind;
 import io.github.gradprop.ValueDistribution;
+import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.ModelSpec;
 import io.github.gradprop.model.Tensor;
@@ -93,9 +94,7 @@ public final class CaseGenerator {
       }
     }
     throw new PropertyConfigurationException(
-        String.format(
-            "@GradientProperty `dims` ranges never give valid shapes for model `%s` in %d draws: %s",
-            spec.name(), MAX_DIM_DRAWS, last.getMessage()));
+        PropertyMessages.noValidShapes(spec.name(), MAX_DIM_DRAWS, last.getMessage()));
   }
 
   private void fill(Tensor t, SplittableRandom random, double sd, boolean edge) {

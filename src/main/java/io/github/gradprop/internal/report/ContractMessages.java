@@ -1,0 +1,158 @@
+package io.github.gradprop.internal.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * The messages of {@code ModelConfigurationException}s for a model that breaks its contract: it
+ * throws, modifies its arguments, is not deterministic, computes in float, or gets a case that does
+ * not fit it. One method per message kind, each with a golden test in {@code
+ * ContractMessagesTests}; a new contract message goes here, and the code that detects the violation
+ * only hands over facts.
+ *
+ * <p>Entries are named as the report's table names them ({@code w1[0, 1]}), and every message that
+ * depends on the case ends with its {@code shape : ...} fact.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ContractMessages {
+
+  /** How to declare a float model; shared by every message that suspects float rounding. */
+  public static final String DECLARE_FLOAT =
+      "If the model computes in float, declare it:"
+          + " CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
+          + " @GradientProperty(precision = LossPrecision.FLOAT).";
+
+  private static final String READ_ONLY =
+      "The loss and gradient must treat parameters and batch as read-only;"
+          + " copy what you need to change.";
+
+  private ContractMessages() {}
+
+  /** {@code spec()} returned null. */
+  public static String nullSpec(Object model) {
+    return "Model " + model + " returned a null spec()";
+  }
+
+  /** A call of user code threw. */
+  public static String threw(String model, String call, Throwable e, String dims) {
+    return String.format("Model `%s` threw from %s: %s%nshape : %s", model, call, e, dims);
+  }
+
+  /** {@code loss(...)} threw with one entry moved. */
+  public static String threwWithEntryMoved(
+      String model, String entry, double from, double to, Throwable e, String dims) {
+    return String.format(
+        "Model `%s` threw from loss(...) with %s moved from %s to %s: %s%nshape : %s",
+        model, entry, from, to, e, dims);
+  }
+
+  /** {@code loss(...)} threw with several entries moved together along a direction. */
+  public static String threwWithEntriesMoved(
+      String model, int count, String first, double by, Throwable e, String dims) {
+    return String.format(
+        "Model `%s` threw from loss(...) with %d entries (%s, ...) moved together by %s:"
+            + " %s%nshape : %s",
+        model, count, first, by, e, dims);
+  }
+
+  /** {@code loss(...)} wrote to the entry gradprop had moved. */
+  public static String modifiedMovedEntry(
+      String model, String entry, double from, double to, double after) {
+    return String.format(
+        "Model `%s` modified its arguments: loss(...) with %s moved from %s to %s set it"
+            + " to %s.%n%s",
+        model, entry, from, to, after, READ_ONLY);
+  }
+
+  /** A call left an argument changed. */
+  public static String modifiedArgument(
+      String model, String call, String entry, double now, double before) {
+    return String.format(
+        "Model `%s` modified its arguments: after %s, %s was %s instead of %s.%n%s",
+        model, call, entry, now, before, READ_ONLY);
+  }
+
+  /** Two calls of {@code loss(...)} on the same case differ. */
+  public static String lossNotDeterministic(String model, double first, double second) {
+    return String.format(
+        "Model `%s` is not deterministic: two calls of loss(...) on the same case returned"
+            + " %s and %s.%nCheck for random draws, caches or state kept between calls.",
+        model, first, second);
+  }
+
+  /** Two calls of {@code gradient(...)} on the same case differ. */
+  public static String gradientNotDeterministic(
+      String model, String entry, double first, double second) {
+    return String.format(
+        "Model `%s` is not deterministic: two calls of gradient(...) on the same case"
+            + " gave %s = %s and then %s.%n"
+            + "Check for random draws, caches, or gradients accumulated across calls.",
+        model, entry, first, second);
+  }
+
+  /** Every loss is exactly a float value while the check assumes double precision. */
+  public static String computesInFloat(String model, double loss, String dims) {
+    return String.format(
+        "Model `%s` returns losses that are all exactly float values (loss %s at the given"
+            + " point): it computes in float, but the check assumes double precision, whose"
+            + " step is far too small for float rounding.%n%s%nshape : %s",
+        model, loss, DECLARE_FLOAT, dims);
+  }
+
+  /**
+   * The one-sided slopes at an entry drift apart as the step shrinks: noise, not a kink.
+   *
+   * @param isDouble whether the check assumed double precision
+   */
+  public static String tooNoisy(
+      String model,
+      boolean isDouble,
+      String entry,
+      double coarseGap,
+      double coarseStep,
+      double fineGap,
+      double fineStep,
+      String dims) {
+    return String.format(
+        "Model `%s` has a loss too noisy to check at %s precision: moving %s, the one-sided"
+            + " slopes drift apart as the step shrinks (they differ by %s at step %s and by %s"
+            + " at step %s), where a smooth loss would bring them together and a kink would"
+            + " keep them apart.%n"
+            + "No verdict is possible, so the check does not pass.%n"
+            + "%s%n"
+            + "shape : %s",
+        model,
+        isDouble ? "double" : "float",
+        entry,
+        Numbers.small(coarseGap),
+        Numbers.small(coarseStep),
+        Numbers.small(fineGap),
+        Numbers.small(fineStep),
+        isDouble
+            ? DECLARE_FLOAT
+            : "Check the loss for randomness or for values rounded coarser than float.",
+        dims);
+  }
+
+  /** The given case cannot be laid out as the model's spec says. */
+  public static String caseDoesNotFit(String model, String why, String dims) {
+    return String.format("The case does not fit model `%s`: %s%nshape : %s", model, why, dims);
+  }
+
+  /** A tensor of the given case has another shape than the spec declares for its dims. */
+  public static String tensorDoesNotFit(
+      String model, String tensor, String given, Object declared, String expected, String dims) {
+    return String.format(
+        "The case does not fit model `%s`: tensor `%s` is %s in the case, but %s = %s for %s",
+        model, tensor, given, declared, expected, dims);
+  }
+
+  /** A contract message from a generated case, with where it came from and how to replay it. */
+  public static String inGeneratedCase(
+      String message, String origin, long seed, String replayHint) {
+    return String.format(
+        "%s%ncase  : %s%nseed  : %d%nreplay: %s",
+        message.replace("at the given point", "at the generated case"), origin, seed, replayHint);
+  }
+}

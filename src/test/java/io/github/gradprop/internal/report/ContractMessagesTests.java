@@ -1,0 +1,165 @@
+package io.github.gradprop.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** One golden full text per contract message (the structure is tested where each is raised). */
+class ContractMessagesTests {
+
+  static final String DIMS = "batch=1 in=2";
+  static final String NL = System.lineSeparator();
+
+  @Test
+  void threw() {
+    assertThat(ContractMessages.threw("m", "gradient(...)", new IllegalStateException("x"), DIMS))
+        .isEqualTo(
+            "Model `m` threw from gradient(...): java.lang.IllegalStateException: x"
+                + NL
+                + "shape : batch=1 in=2");
+  }
+
+  @Test
+  void threwWithEntryMoved() {
+    assertThat(
+            ContractMessages.threwWithEntryMoved(
+                "m", "w1[0, 1]", 0.5, 0.5001, new ArithmeticException("y"), DIMS))
+        .isEqualTo(
+            "Model `m` threw from loss(...) with w1[0, 1] moved from 0.5 to 0.5001:"
+                + " java.lang.ArithmeticException: y"
+                + NL
+                + "shape : batch=1 in=2");
+  }
+
+  @Test
+  void threwWithEntriesMoved() {
+    assertThat(
+            ContractMessages.threwWithEntriesMoved(
+                "m", 3, "b[1]", 1e-4, new ArithmeticException("z"), DIMS))
+        .isEqualTo(
+            "Model `m` threw from loss(...) with 3 entries (b[1], ...) moved together by 1.0E-4:"
+                + " java.lang.ArithmeticException: z"
+                + NL
+                + "shape : batch=1 in=2");
+  }
+
+  @Test
+  void modifiedMovedEntry() {
+    assertThat(ContractMessages.modifiedMovedEntry("m", "w[0]", 1.0, 1.25, 0.0))
+        .isEqualTo(
+            "Model `m` modified its arguments: loss(...) with w[0] moved from 1.0 to 1.25 set it"
+                + " to 0.0."
+                + NL
+                + "The loss and gradient must treat parameters and batch as read-only; copy what"
+                + " you need to change.");
+  }
+
+  @Test
+  void modifiedArgument() {
+    assertThat(ContractMessages.modifiedArgument("m", "gradient(...)", "inputs[1, 0]", 2.0, 3.0))
+        .isEqualTo(
+            "Model `m` modified its arguments: after gradient(...), inputs[1, 0] was 2.0 instead"
+                + " of 3.0."
+                + NL
+                + "The loss and gradient must treat parameters and batch as read-only; copy what"
+                + " you need to change.");
+  }
+
+  @Test
+  void lossNotDeterministic() {
+    assertThat(ContractMessages.lossNotDeterministic("m", 1.0, 1.5))
+        .isEqualTo(
+            "Model `m` is not deterministic: two calls of loss(...) on the same case returned 1.0"
+                + " and 1.5."
+                + NL
+                + "Check for random draws, caches or state kept between calls.");
+  }
+
+  @Test
+  void gradientNotDeterministic() {
+    assertThat(ContractMessages.gradientNotDeterministic("m", "w[2]", 1.0, 2.0))
+        .isEqualTo(
+            "Model `m` is not deterministic: two calls of gradient(...) on the same case gave"
+                + " w[2] = 1.0 and then 2.0."
+                + NL
+                + "Check for random draws, caches, or gradients accumulated across calls.");
+  }
+
+  @Test
+  void computesInFloat() {
+    assertThat(ContractMessages.computesInFloat("m", 0.25, DIMS))
+        .isEqualTo(
+            "Model `m` returns losses that are all exactly float values (loss 0.25 at the given"
+                + " point): it computes in float, but the check assumes double precision, whose"
+                + " step is far too small for float rounding."
+                + NL
+                + "If the model computes in float, declare it:"
+                + " CheckOptions.defaults().withLossPrecision(LossPrecision.FLOAT), or"
+                + " @GradientProperty(precision = LossPrecision.FLOAT)."
+                + NL
+                + "shape : batch=1 in=2");
+  }
+
+  @Test
+  void tooNoisy_atDoublePrecision_suggestsDeclaringFloat() {
+    assertThat(ContractMessages.tooNoisy("m", true, "w[0]", 1e-3, 1e-5, 1e-2, 1e-6, DIMS))
+        .isEqualTo(
+            "Model `m` has a loss too noisy to check at double precision: moving w[0], the"
+                + " one-sided slopes drift apart as the step shrinks (they differ by 1.0e-03 at"
+                + " step 1.0e-05 and by 1.0e-02 at step 1.0e-06), where a smooth loss would bring"
+                + " them together and a kink would keep them apart."
+                + NL
+                + "No verdict is possible, so the check does not pass."
+                + NL
+                + ContractMessages.DECLARE_FLOAT
+                + NL
+                + "shape : batch=1 in=2");
+  }
+
+  @Test
+  void tooNoisy_atFloatPrecision_pointsAtRandomnessOrCoarseRounding() {
+    assertThat(ContractMessages.tooNoisy("m", false, "w[0]", 1e-3, 1e-5, 1e-2, 1e-6, DIMS))
+        .contains("too noisy to check at float precision")
+        .contains("Check the loss for randomness or for values rounded coarser than float.")
+        .doesNotContain("declare it");
+  }
+
+  @Test
+  void caseDoesNotFit() {
+    assertThat(ContractMessages.caseDoesNotFit("m", "no value for `hidden`", DIMS))
+        .isEqualTo(
+            "The case does not fit model `m`: no value for `hidden`" + NL + "shape : " + DIMS);
+  }
+
+  @Test
+  void tensorDoesNotFit() {
+    assertThat(ContractMessages.tensorDoesNotFit("m", "w", "[2, 3]", "w[out, in]", "[2, 2]", DIMS))
+        .isEqualTo(
+            "The case does not fit model `m`: tensor `w` is [2, 3] in the case, but w[out, in] ="
+                + " [2, 2] for batch=1 in=2");
+  }
+
+  @Test
+  void inGeneratedCase() {
+    assertThat(
+            ContractMessages.inGeneratedCase(
+                "Model `m` returns losses (loss 1.0 at the given point)",
+                "generated, try 3",
+                42L,
+                "@GradientProperty(seed = 42L)"))
+        .isEqualTo(
+            "Model `m` returns losses (loss 1.0 at the generated case)"
+                + NL
+                + "case  : generated, try 3"
+                + NL
+                + "seed  : 42"
+                + NL
+                + "replay: @GradientProperty(seed = 42L)");
+  }
+
+  @Test
+  void nullSpec() {
+    assertThat(ContractMessages.nullSpec("MyModel@1"))
+        .isEqualTo("Model MyModel@1 returned a null spec()");
+  }
+}
