@@ -41,7 +41,7 @@ class PropertyConfigurationTests {
   void negativeTolerance_isAConfigurationError() {
     assertThat(failureOf(MisconfiguredTestCases.NegativeRtol.class))
         .isInstanceOf(PropertyConfigurationException.class)
-        .hasMessage("@GradientProperty requires `rtol` >= 0, but was -2.0.");
+        .hasMessage("@GradientProperty requires `rtol` >= 0 and finite, but was -2.0.");
   }
 
   @Test
