@@ -11,6 +11,17 @@ final class Contracts {
 
   private Contracts() {}
 
+  /**
+   * Why a model is nondeterministic, most often, and what to do under JUnit parallel execution;
+   * ends every "not deterministic" message.
+   */
+  static final String NONDETERMINISM_HINT =
+      "State shared between calls or threads is the common cause: a static or instance field, a"
+          + " cache, a gradient buffer added to and never cleared, a shared Random. Under JUnit"
+          + " parallel execution, run the property single-threaded to tell: annotate the class"
+          + " with @Execution(ExecutionMode.SAME_THREAD), or set"
+          + " junit.jupiter.execution.parallel.enabled=false.";
+
   static void checkUnchanged(String model, String call, Case work, Case snapshot) {
     List<Tensor> now = work.tensors();
     List<Tensor> before = snapshot.tensors();
@@ -39,9 +50,8 @@ final class Contracts {
           throw new ModelConfigurationException(
               String.format(
                   "Model `%s` is not deterministic: two calls of gradient(...) on the same case"
-                      + " gave %s%s = %s and then %s.%n"
-                      + "Check for random draws, caches, or gradients accumulated across calls.",
-                  model, a.name(), a.indexText(i), a.get(i), b.get(i)));
+                      + " gave %s%s = %s and then %s.%n%s",
+                  model, a.name(), a.indexText(i), a.get(i), b.get(i), NONDETERMINISM_HINT));
         }
       }
     }

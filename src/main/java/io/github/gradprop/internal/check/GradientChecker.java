@@ -56,8 +56,8 @@ public final class GradientChecker {
       throw new ModelConfigurationException(
           String.format(
               "Model `%s` is not deterministic: two calls of loss(...) on the same case returned"
-                  + " %s and %s.%nCheck for random draws, caches or state kept between calls.",
-              spec.name(), loss, again));
+                  + " %s and %s.%n%s",
+              spec.name(), loss, again, Contracts.NONDETERMINISM_HINT));
     }
     Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
 
