@@ -360,6 +360,37 @@ class ModelContractTests {
   }
 
   @Nested
+  class SpecWithoutParameters {
+
+    @Test
+    void aSpecWithoutParameters_isAConfigurationError_namingTheSpec_notAnIndexError() {
+      ModelSpec spec = ModelSpec.named("no weights").inputs("batch", "in");
+      GradientModel model = Models.of(spec, (p, b) -> 0, (p, b, g) -> {});
+      Case c = Case.builder(spec).inputs(new double[][] {{1, 2}}).build();
+
+      assertThat(configurationError(model, c).getMessage())
+          .startsWith("Model `no weights` declares no parameter(...), so there is no gradient");
+    }
+
+    @Test
+    void theSameSpecWithAParameter_isChecked() {
+      ModelSpec spec = ModelSpec.named("one weight").inputs("batch", "in").parameter("w", "in");
+      GradientModel model =
+          Models.flat(
+              spec,
+              (w, x, y) -> w[0] * x[0][0] + w[1] * x[0][1],
+              (w, x, y) -> new double[] {x[0][0], x[0][1]});
+      Case c =
+          Case.builder(spec)
+              .parameter("w", new double[] {0.5, -1})
+              .inputs(new double[][] {{1, 2}})
+              .build();
+
+      assertThat(Gradients.check(model, c).passed()).isTrue();
+    }
+  }
+
+  @Nested
   class WrongSizeFlatGradient {
 
     @Test

@@ -43,6 +43,7 @@ public final class GradientChecker {
     if (spec == null) {
       throw new ModelConfigurationException("Model " + model + " returned a null spec()");
     }
+    spec.requireCheckable();
     Case work = relayout(spec, given);
     Case snapshot = work.copy();
     Invoker invoker = new Invoker(model, spec.name(), work);

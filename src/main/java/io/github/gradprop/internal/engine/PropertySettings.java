@@ -238,6 +238,7 @@ public final class PropertySettings {
       Function<String, Optional<String>> config,
       ModelSpec spec,
       long freshSeed) {
+    spec.requireCheckable();
     Map<Attribute<?>, Object> resolved = new HashMap<>();
     for (Attribute<?> row : TABLE) {
       resolved.put(row, row.resolve(a, config));
@@ -260,6 +261,7 @@ public final class PropertySettings {
     }
     Map<String, int[]> ranges = resolveDims(a, spec);
     String classes = resolveTargets(a, spec, ranges.keySet());
+    checkTargetRank(a.targets(), spec, ranges);
     return new PropertySettings(
         a, resolved, seed, seedGiven, ranges, classes, resolveReplay(config));
   }
@@ -319,6 +321,49 @@ public final class PropertySettings {
               classes, a.targets()));
     }
     return classes;
+  }
+
+  /**
+   * A target kind that cannot fit the targets' shape is a configuration error naming the kinds that
+   * fit: class labels need one value per example, one-hot rows need more than one class.
+   */
+  private static void checkTargetRank(TargetKind kind, ModelSpec spec, Map<String, int[]> ranges) {
+    TensorSpec t = spec.targetsOrNull();
+    if (t == null) {
+      return;
+    }
+    if (kind == TargetKind.CLASS_INDEX && t.rank() != 1) {
+      throw new PropertyConfigurationException(
+          String.format(
+              "@GradientProperty(targets = CLASS_INDEX) draws one class label per example, so it"
+                  + " needs rank-1 targets such as targets(\"batch\"), but model `%s` declares"
+                  + " targets%s (rank %d). For rows of class scores use ONE_HOT or PROBABILITY;"
+                  + " for real-valued targets REAL or BINARY.",
+              spec.name(), axesText(t), t.rank()));
+    }
+    if (kind == TargetKind.ONE_HOT && t.rank() >= 2) {
+      String last = t.axis(t.rank() - 1).trim();
+      int[] range = ranges.get(last);
+      boolean alwaysOne = last.equals("1") || (range != null && range[1] == 1);
+      if (alwaysOne) {
+        throw new PropertyConfigurationException(
+            String.format(
+                "@GradientProperty(targets = ONE_HOT), the default, puts one 1 along the last axis of the"
+                    + " targets, but in model `%s`'s targets%s that axis (`%s`) is always 1, so"
+                    + " every target would be 1.0 and the loss would not depend on them. Use"
+                    + " targets = TargetKind.BINARY (0/1 labels), REAL or PROBABILITY, or"
+                    + " CLASS_INDEX with rank-1 targets.",
+                spec.name(), axesText(t), last));
+      }
+    }
+  }
+
+  private static String axesText(TensorSpec t) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int k = 0; k < t.rank(); k++) {
+      sb.append(k == 0 ? "" : ", ").append('"').append(t.axis(k)).append('"');
+    }
+    return sb.append(')').toString();
   }
 
   private static boolean resolveReplay(Function<String, Optional<String>> config) {

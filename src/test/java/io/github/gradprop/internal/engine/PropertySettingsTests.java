@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.GradientCheck;
 import io.github.gradprop.GradientProperty;
+import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.TargetKind;
 import io.github.gradprop.model.ModelSpec;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -57,6 +59,15 @@ class PropertySettingsTests {
 
     @GradientProperty(atol = Double.POSITIVE_INFINITY)
     void atolInfinite(GradientCheck c) {}
+
+    @GradientProperty(targets = TargetKind.CLASS_INDEX, classes = "out")
+    void classIndex(GradientCheck c) {}
+
+    @GradientProperty(dims = "out = 1")
+    void oneHotWithOneClass(GradientCheck c) {}
+
+    @GradientProperty(dims = "out = 1..2")
+    void oneHotWithUpToTwoClasses(GradientCheck c) {}
   }
 
   private static GradientProperty written(String method) {
@@ -70,8 +81,62 @@ class PropertySettingsTests {
   }
 
   private static PropertySettings resolve(String method, Map<String, String> config) {
+    return resolve(method, config, SPEC);
+  }
+
+  private static PropertySettings resolve(
+      String method, Map<String, String> config, ModelSpec spec) {
     Function<String, Optional<String>> params = k -> Optional.ofNullable(config.get(k));
-    return PropertySettings.resolve(written(method), params, SPEC, 777);
+    return PropertySettings.resolve(written(method), params, spec, 777);
+  }
+
+  @Test
+  void classIndex_onRankTwoTargets_isAConfigurationError_pointingToTheKindsThatFit() {
+    assertThatThrownBy(() -> resolve("classIndex", Map.of()))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageContaining("targets = CLASS_INDEX) draws one class label per example")
+        .hasMessageContaining("model `linear` declares targets(\"batch\", \"out\") (rank 2)")
+        .hasMessageContaining("use ONE_HOT or PROBABILITY");
+  }
+
+  @Test
+  void classIndex_onRankOneTargets_resolves() {
+    ModelSpec labels =
+        ModelSpec.named("labels")
+            .inputs("batch", "in")
+            .parameter("w", "out", "in")
+            .targets("batch");
+    assertThat(resolve("classIndex", Map.of(), labels).classes).isEqualTo("out");
+  }
+
+  @Test
+  void oneHot_whoseClassAxisIsAlwaysOne_isAConfigurationError_pointingToBinary() {
+    assertThatThrownBy(() -> resolve("oneHotWithOneClass", Map.of()))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageContaining("that axis (`out`) is always 1, so every target would be 1.0")
+        .hasMessageContaining("TargetKind.BINARY");
+    ModelSpec constant =
+        ModelSpec.named("one output")
+            .inputs("batch", "in")
+            .parameter("w", "1", "in")
+            .targets("batch", "1");
+    assertThatThrownBy(() -> resolve("nothing", Map.of(), constant))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageContaining("model `one output`'s targets(\"batch\", \"1\")");
+  }
+
+  @Test
+  void oneHot_withMoreThanOneClassPossible_resolves() {
+    assertThat(resolve("oneHotWithUpToTwoClasses", Map.of()).dimRanges.get("out"))
+        .containsExactly(1, 2);
+  }
+
+  @Test
+  void aSpecWithoutParameters_isRejectedWhenFirstUsed_namingTheSpec() {
+    ModelSpec none = ModelSpec.named("no weights").inputs("batch", "in").targets("batch", "in");
+    assertThatThrownBy(() -> resolve("nothing", Map.of(), none))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageStartingWith("Model `no weights` declares no parameter(...)");
   }
 
   @Test
