@@ -86,4 +86,31 @@ class PropertyConfigurationTests {
         .hasMessage(
             "Configuration parameter `gradprop.tries` must be an integer, but was \"many\".");
   }
+
+  @Test
+  void tolerancesSoLooseThatAZeroGradientPasses_failAsVacuous_namingTheTolerances() {
+    assertThat(failureOf(MisconfiguredTestCases.LooseTolerancesOnZeroGradient.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageStartingWith(
+            "@GradientProperty check of model `tanh mlp, zero gradient` was vacuous: over 20"
+                + " tries, no checked entry had a numeric derivative larger than its tolerance, so"
+                + " a gradient of all zeros would have passed every try.")
+        .hasMessageContaining("atol = 10.0, rtol = 10.0")
+        .hasMessageContaining("Lower `atol` / `rtol`");
+  }
+
+  @Test
+  void theZeroGradient_atDefaultTolerances_isAMismatch_notVacuous() {
+    assertThat(failureOf(MisconfiguredTestCases.DefaultTolerancesOnZeroGradient.class))
+        .isInstanceOf(io.github.gradprop.GradientMismatchError.class)
+        .hasMessageContaining("Analytic gradient disagrees with finite differences");
+  }
+
+  @Test
+  void theCorrectGradient_atDefaultTolerances_passes() {
+    assertThat(
+            PropertyFixtures.failures(
+                run(MisconfiguredTestCases.DefaultTolerancesOnCorrectGradient.class, 1)))
+        .isEmpty();
+  }
 }
