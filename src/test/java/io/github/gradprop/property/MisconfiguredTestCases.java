@@ -94,4 +94,11 @@ class MisconfiguredTestCases {
       check.that(new TanhMlp(TanhMlp.Bug.NONE));
     }
   }
+
+  static class SeedZeroPinned {
+    @GradientProperty(targets = TargetKind.REAL, seed = 0, tries = 5)
+    void seedZero(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.MISSING_DERIVATIVE));
+    }
+  }
 }

@@ -113,4 +113,14 @@ class PropertyConfigurationTests {
                 run(MisconfiguredTestCases.DefaultTolerancesOnCorrectGradient.class, 1)))
         .isEmpty();
   }
+
+  @Test
+  void seedZero_isPinned_andPrintedAsTheSeedOfTheFirstTry() {
+    Throwable failure =
+        onlyFailure(
+            PropertyFixtures.run(
+                MisconfiguredTestCases.SeedZeroPinned.class, Map.of("gradprop.replay", "false")));
+    assertThat(failure).isInstanceOf(io.github.gradprop.GradientMismatchError.class);
+    assertThat(PropertyFixtures.line(failure.getMessage(), "seed")).contains(": 0, try 1 of 5");
+  }
 }
