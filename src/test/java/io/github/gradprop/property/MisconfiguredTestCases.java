@@ -101,4 +101,18 @@ class MisconfiguredTestCases {
       check.that(new TanhMlp(TanhMlp.Bug.MISSING_DERIVATIVE));
     }
   }
+
+  static class ShortFlatGradient {
+    @GradientProperty(targets = TargetKind.REAL)
+    void shortFlatGradient(GradientCheck check) {
+      check.that(
+          io.github.gradprop.model.Models.flat(
+              io.github.gradprop.model.ModelSpec.named("short flat")
+                  .inputs("batch", "in")
+                  .parameter("w", "in")
+                  .targets("batch", "out"),
+              (w, x, y) -> 0,
+              (w, x, y) -> new double[w.length - 1]));
+    }
+  }
 }

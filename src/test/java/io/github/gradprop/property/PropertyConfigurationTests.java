@@ -123,4 +123,17 @@ class PropertyConfigurationTests {
     assertThat(failure).isInstanceOf(io.github.gradprop.GradientMismatchError.class);
     assertThat(PropertyFixtures.line(failure.getMessage(), "seed")).contains(": 0, try 1 of 5");
   }
+
+  @Test
+  void aFlatGradientOfTheWrongLength_inAProperty_isGradpropsContractCheck_withSeedAndReplay() {
+    assertThat(failureOf(MisconfiguredTestCases.ShortFlatGradient.class))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageStartingWith(
+            "Model `short flat` returned a gradient of the wrong length from gradient(...)")
+        .hasMessageContaining("tensor   : the flat weight vector (w [")
+        .hasMessageContaining("case  : generated, try 1")
+        .hasMessageContaining("-Dgradprop.seed=1")
+        .message()
+        .doesNotContain("threw");
+  }
 }
