@@ -46,14 +46,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Engine.class)
 public @interface GradientProperty {
 
-  /** How many generated cases to check; default 100 (or {@code gradprop.tries}). */
-  int tries() default -1;
+  /**
+   * Marks an {@code int} or {@code long} attribute that was not written: the configuration
+   * parameter or the built-in default applies. Every value you can write is used as written or
+   * rejected with the attribute's name ({@code tries = -1} is rejected, it does not mean
+   * "default").
+   */
+  int NOT_SET = Integer.MIN_VALUE;
+
+  /** Marks a {@code long} attribute that was not written; see {@link #NOT_SET}. */
+  long NOT_SET_LONG = Long.MIN_VALUE;
+
+  /** How many generated cases to check, >= 1; default 100 (or {@code gradprop.tries}). */
+  int tries() default NOT_SET;
 
   /**
-   * The seed of the first try; 0 (the default) draws a fresh one, printed in every report. A
-   * failing report's seed reproduces that failure on the first try.
+   * The seed of the first try, >= 0 ({@code seed = 0} pins seed 0); not written, a fresh one is
+   * drawn and printed in every report. A failing report's seed reproduces that failure on the first
+   * try. The configuration parameter {@code gradprop.seed} overrides it.
    */
-  long seed() default 0;
+  long seed() default NOT_SET_LONG;
 
   /**
    * Ranges of named dimensions, e.g. {@code {"hidden = 1..8", "batch = 1..4"}}; a single value
@@ -78,9 +90,10 @@ public @interface GradientProperty {
 
   /**
    * The share of tries whose values include edge cases (exact zeros, ties, +-1, 0.5), where
-   * hand-written backprop tends to break; default 0.2 (or {@code gradprop.edgeCases}).
+   * hand-written backprop tends to break, in {@code [0, 1]}; default 0.2 (or {@code
+   * gradprop.edgeCases}). Not written is {@code NaN}, which you cannot mean as a share.
    */
-  double edgeCases() default -1;
+  double edgeCases() default Double.NaN;
 
   /** The finite-difference scheme; central differences by default. */
   DifferenceScheme scheme() default DifferenceScheme.CENTRAL;
@@ -99,19 +112,28 @@ public @interface GradientProperty {
    */
   LossPrecision precision() default LossPrecision.DOUBLE;
 
-  /** The relative step {@code c}; 0 (the default) takes the scheme's own default. */
-  double step() default 0;
+  /**
+   * The relative step {@code c}, in {@code (0, 1)}; not written ({@code NaN}), the scheme's own
+   * default ({@code step = 0} is rejected).
+   */
+  double step() default Double.NaN;
 
-  /** The absolute tolerance; negative (the default) takes {@link CheckOptions#DEFAULT_ATOL}. */
-  double atol() default -1;
+  /**
+   * The absolute tolerance, finite and >= 0; not written ({@code NaN}), {@link
+   * CheckOptions#DEFAULT_ATOL}. Negative values are rejected.
+   */
+  double atol() default Double.NaN;
 
-  /** The relative tolerance; negative (the default) takes {@link CheckOptions#DEFAULT_RTOL}. */
-  double rtol() default -1;
+  /**
+   * The relative tolerance, finite and >= 0; not written ({@code NaN}), {@link
+   * CheckOptions#DEFAULT_RTOL}. Negative values are rejected.
+   */
+  double rtol() default Double.NaN;
 
   /**
    * The time budget for shrinking a failure, in milliseconds; default 30000 (or {@code
    * gradprop.shrinkMillis}). When it runs out, the report says so and shows the smallest case
-   * found.
+   * found. Must be >= 0.
    */
-  long shrinkMillis() default -1;
+  long shrinkMillis() default NOT_SET_LONG;
 }

@@ -299,7 +299,10 @@ class ModelContractTests {
           .startsWith(
               "Model `"
                   + NAME
-                  + "` is not deterministic: two calls of loss(...) on the same case returned");
+                  + "` is not deterministic: two calls of loss(...) on the same case returned")
+          .contains("State shared between calls or threads is the common cause")
+          .contains("@Execution(ExecutionMode.SAME_THREAD)")
+          .contains("junit.jupiter.execution.parallel.enabled=false");
     }
 
     @Test
@@ -328,7 +331,9 @@ class ModelContractTests {
               "Model `"
                   + NAME
                   + "` is not deterministic: two calls of gradient(...) on the same"
-                  + " case gave w[0, 0] = ");
+                  + " case gave w[0, 0] = ")
+          .contains("State shared between calls or threads is the common cause")
+          .contains("@Execution(ExecutionMode.SAME_THREAD)");
     }
 
     @Test
@@ -355,6 +360,37 @@ class ModelContractTests {
   }
 
   @Nested
+  class SpecWithoutParameters {
+
+    @Test
+    void aSpecWithoutParameters_isAConfigurationError_namingTheSpec_notAnIndexError() {
+      ModelSpec spec = ModelSpec.named("no weights").inputs("batch", "in");
+      GradientModel model = Models.of(spec, (p, b) -> 0, (p, b, g) -> {});
+      Case c = Case.builder(spec).inputs(new double[][] {{1, 2}}).build();
+
+      assertThat(configurationError(model, c).getMessage())
+          .startsWith("Model `no weights` declares no parameter(...), so there is no gradient");
+    }
+
+    @Test
+    void theSameSpecWithAParameter_isChecked() {
+      ModelSpec spec = ModelSpec.named("one weight").inputs("batch", "in").parameter("w", "in");
+      GradientModel model =
+          Models.flat(
+              spec,
+              (w, x, y) -> w[0] * x[0][0] + w[1] * x[0][1],
+              (w, x, y) -> new double[] {x[0][0], x[0][1]});
+      Case c =
+          Case.builder(spec)
+              .parameter("w", new double[] {0.5, -1})
+              .inputs(new double[][] {{1, 2}})
+              .build();
+
+      assertThat(Gradients.check(model, c).passed()).isTrue();
+    }
+  }
+
+  @Nested
   class WrongSizeFlatGradient {
 
     @Test
@@ -369,8 +405,15 @@ class ModelContractTests {
           configurationError(model, LogisticRegression.randomCase(1, 4, 3));
 
       assertThat(e.getMessage())
-          .startsWith("Model `logistic regression` threw from gradient(...) at the given point")
-          .contains("The gradient has 3 entries, but the weight vector has 4 (w[4] at 0)");
+          .isEqualTo(
+              String.format(
+                  "Model `logistic regression` returned a gradient of the wrong length from"
+                      + " gradient(...)%n"
+                      + "tensor   : the flat weight vector (w [4] is entries 0..3)%n"
+                      + "expected : 4 entries%n"
+                      + "actual   : 3 entries%n"
+                      + "shape    : batch=4 in=3"))
+          .doesNotContain("threw");
     }
 
     @Test
@@ -391,8 +434,14 @@ class ModelContractTests {
               .build();
 
       assertThat(configurationError(model, c).getMessage())
+          .startsWith("Model `two tensors` returned a gradient of the wrong length")
           .contains(
-              "The gradient has 8 entries, but the weight vector has 6 (w[2, 2] at 0, v[2] at 4)");
+              String.format(
+                  "tensor   : the flat weight vector (w [2, 2] is entries 0..3, v [2] is entries"
+                      + " 4..5)%n"
+                      + "expected : 6 entries%n"
+                      + "actual   : 8 entries"))
+          .doesNotContain("threw");
     }
 
     @Test
@@ -401,7 +450,8 @@ class ModelContractTests {
           Models.flat(LogisticRegression.SPEC, LogisticRegression::loss, (w, x, y) -> null);
 
       assertThat(configurationError(model, LogisticRegression.randomCase(1, 4, 3)).getMessage())
-          .contains("The gradient is null, but the weight vector has 4 entries (w[4] at 0)");
+          .contains(String.format("expected : 4 entries%nactual   : null"))
+          .doesNotContain("threw");
     }
 
     @Test

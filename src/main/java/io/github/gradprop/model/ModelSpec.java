@@ -2,6 +2,7 @@ package io.github.gradprop.model;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.github.gradprop.ModelConfigurationException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -83,7 +84,7 @@ public final class ModelSpec {
   public ModelSpec parameter(String name, String... axes) {
     checkNewName(name);
     List<TensorSpec> ps = new ArrayList<>(parameters);
-    ps.add(new TensorSpec(name, axes));
+    ps.add(tensor(name, axes));
     return new ModelSpec(this.name, ps, inputs, targets, layout, dimOrder, data);
   }
 
@@ -98,8 +99,63 @@ public final class ModelSpec {
   public ModelSpec data(String name, String... axes) {
     checkNewName(name);
     List<TensorSpec> ds = new ArrayList<>(data);
-    ds.add(new TensorSpec(name, axes));
+    ds.add(tensor(name, axes));
     return new ModelSpec(this.name, parameters, inputs, targets, layout, dimOrder, ds);
+  }
+
+  /**
+   * The tensor, its axes checked when the spec is built: a malformed axis ({@code "in +"}, {@code
+   * "2*"}, {@code "-1"}) or a constant one below 1 ({@code "0"}) is a {@link
+   * ModelConfigurationException} naming the model, the tensor and the axis.
+   */
+  private TensorSpec tensor(String tensor, String... axes) {
+    for (int k = 0; axes != null && k < axes.length; k++) {
+      if (axes[k] == null) {
+        continue; // TensorSpec names a null axis
+      }
+      String problem;
+      try {
+        ShapeExpression e = ShapeExpression.parse(axes[k]);
+        if (!e.names().isEmpty()) {
+          continue;
+        }
+        e.evaluate(Map.of());
+        continue;
+      } catch (IllegalArgumentException ex) {
+        problem = ex.getMessage();
+      }
+      throw new ModelConfigurationException(
+          String.format(
+              "Model `%s` declares tensor `%s` with a malformed shape: axis %d is \"%s\".%n"
+                  + "problem : %s%n"
+                  + "An axis is a dimension name, an integer >= 1, or an expression of them with"
+                  + " + - * and parentheses, e.g. \"hidden\", \"3\", \"in + 1\", \"2 * hidden\".",
+              name, tensor, k, axes[k], problem));
+    }
+    return new TensorSpec(tensor, axes);
+  }
+
+  /**
+   * Checks that the spec can be checked at all: it declares {@code inputs(...)} and at least one
+   * parameter. gradprop calls this when the spec is first used (a property or {@link
+   * io.github.gradprop.Gradients}); a spec built step by step is incomplete until then.
+   *
+   * @throws ModelConfigurationException naming the model and what it lacks
+   */
+  public void requireCheckable() {
+    if (inputs == null) {
+      throw new ModelConfigurationException(
+          String.format(
+              "Model `%s` declares no inputs(...); declare them, e.g. .inputs(\"batch\", \"in\").",
+              name));
+    }
+    if (parameters.isEmpty()) {
+      throw new ModelConfigurationException(
+          String.format(
+              "Model `%s` declares no parameter(...), so there is no gradient to check; declare"
+                  + " the weights, e.g. .parameter(\"w\", \"out\", \"in\").",
+              name));
+    }
   }
 
   private void checkNewName(String name) {
@@ -125,14 +181,12 @@ public final class ModelSpec {
 
   /** Declares the inputs' axes, e.g. {@code inputs("batch", "in")}. */
   public ModelSpec inputs(String... axes) {
-    return new ModelSpec(
-        name, parameters, new TensorSpec(INPUTS, axes), targets, layout, dimOrder, data);
+    return new ModelSpec(name, parameters, tensor(INPUTS, axes), targets, layout, dimOrder, data);
   }
 
   /** Declares the targets' axes, e.g. {@code targets("batch", "out")}. */
   public ModelSpec targets(String... axes) {
-    return new ModelSpec(
-        name, parameters, inputs, new TensorSpec(TARGETS, axes), layout, dimOrder, data);
+    return new ModelSpec(name, parameters, inputs, tensor(TARGETS, axes), layout, dimOrder, data);
   }
 
   /** Chooses how parameters are stored; {@link ParameterLayout#MATRICES} by default. */

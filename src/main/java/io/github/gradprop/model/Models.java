@@ -2,6 +2,7 @@ package io.github.gradprop.model;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.github.gradprop.ModelConfigurationException;
 import org.apiguardian.api.API;
 
 /**
@@ -71,20 +72,26 @@ public final class Models {
           double[] df =
               gradient.gradient(p.flat(), b.inputs(), b.hasTargets() ? b.targets() : null);
           double[] out = g.flat();
-          if (df == null) {
-            throw new IllegalArgumentException(
-                String.format(
-                    "The gradient is null, but the weight vector has %d entries (%s)",
-                    out.length, describeLayout(g)));
-          }
-          if (df.length != out.length) {
-            throw new IllegalArgumentException(
-                String.format(
-                    "The gradient has %d entries, but the weight vector has %d (%s)",
-                    df.length, out.length, describeLayout(g)));
+          if (df == null || df.length != out.length) {
+            throw wrongLength(flatSpec.name(), df == null ? -1 : df.length, g);
           }
           System.arraycopy(df, 0, out, 0, out.length);
         });
+  }
+
+  /**
+   * gradprop's own check of the flat contract, not an exception from user code: a {@link
+   * ModelConfigurationException} in the report's shape, naming the tensor and both sizes.
+   */
+  private static ModelConfigurationException wrongLength(String model, int actual, Parameters g) {
+    int expected = g.flat().length;
+    return new ModelConfigurationException(
+        String.format(
+            "Model `%s` returned a gradient of the wrong length from gradient(...)%n"
+                + "tensor   : the flat weight vector (%s)%n"
+                + "expected : %d entries%n"
+                + "actual   : %s",
+            model, describeLayout(g), expected, actual < 0 ? "null" : actual + " entries"));
   }
 
   private static String describeLayout(Parameters p) {
@@ -93,9 +100,12 @@ public final class Models {
     for (Tensor t : p.tensors()) {
       sb.append(sb.length() == 0 ? "" : ", ")
           .append(t.name())
+          .append(' ')
           .append(java.util.Arrays.toString(t.shape()))
-          .append(" at ")
-          .append(offset);
+          .append(
+              t.size() == 1
+                  ? " is entry " + offset
+                  : " is entries " + offset + ".." + (offset + t.size() - 1));
       offset += t.size();
     }
     return sb.toString();

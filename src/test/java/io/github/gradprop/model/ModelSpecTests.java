@@ -97,4 +97,42 @@ class ModelSpecTests {
             "Tensor `inputs`: Axis `in - 2` evaluates to 0 for {batch=1, in=2}; every axis needs"
                 + " >= 1");
   }
+
+  @Test
+  void malformedShapes_areRejectedWhenTheSpecIsBuilt_namingModelTensorAndAxis() {
+    for (String axis : new String[] {"in +", "2*", "-1", "0", "(in", "in $ 2"}) {
+      assertThatThrownBy(() -> ModelSpec.named("mlp").inputs("batch", "in").parameter("w", axis))
+          .as(axis)
+          .isInstanceOf(io.github.gradprop.ModelConfigurationException.class)
+          .hasMessageStartingWith(
+              "Model `mlp` declares tensor `w` with a malformed shape: axis 0 is \"" + axis + "\".")
+          .hasMessageContaining("problem : ");
+    }
+    assertThatThrownBy(() -> ModelSpec.named("mlp").inputs("batch", "in +"))
+        .hasMessageStartingWith("Model `mlp` declares tensor `inputs` with a malformed shape");
+    assertThatThrownBy(() -> ModelSpec.named("mlp").targets("batch", "2*"))
+        .hasMessageStartingWith("Model `mlp` declares tensor `targets` with a malformed shape");
+  }
+
+  @Test
+  void wellFormedShapes_areAccepted() {
+    ModelSpec spec =
+        ModelSpec.named("mlp")
+            .inputs("batch", "in")
+            .parameter("w", "2 * hidden", "in + 1")
+            .parameter("b", "3")
+            .parameter("c", "(hidden - 1) * 2 + 1");
+    assertThat(spec.parameters()).hasSize(3);
+    spec.requireCheckable();
+  }
+
+  @Test
+  void aSpecWithoutParametersOrInputs_isNotCheckable_namingTheSpec() {
+    assertThatThrownBy(() -> ModelSpec.named("empty").inputs("batch", "in").requireCheckable())
+        .isInstanceOf(io.github.gradprop.ModelConfigurationException.class)
+        .hasMessageStartingWith("Model `empty` declares no parameter(...)");
+    assertThatThrownBy(() -> ModelSpec.named("no inputs").parameter("w", "in").requireCheckable())
+        .isInstanceOf(io.github.gradprop.ModelConfigurationException.class)
+        .hasMessageStartingWith("Model `no inputs` declares no inputs(...)");
+  }
 }

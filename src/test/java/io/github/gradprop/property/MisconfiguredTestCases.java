@@ -66,4 +66,53 @@ class MisconfiguredTestCases {
               (p, b, g) -> {}));
     }
   }
+
+  /** A loss that depends on the weights, with its gradient written as all zeros. */
+  static io.github.gradprop.model.GradientModel zeroGradient() {
+    TanhMlp correct = new TanhMlp(TanhMlp.Bug.NONE);
+    return io.github.gradprop.model.Models.of(
+        correct.spec().renamed("tanh mlp, zero gradient"), correct::loss, (p, b, g) -> {});
+  }
+
+  static class LooseTolerancesOnZeroGradient {
+    @GradientProperty(targets = TargetKind.REAL, atol = 10, rtol = 10, tries = 20)
+    void looseTolerances(GradientCheck check) {
+      check.that(zeroGradient());
+    }
+  }
+
+  static class DefaultTolerancesOnZeroGradient {
+    @GradientProperty(targets = TargetKind.REAL, tries = 20)
+    void defaultTolerances(GradientCheck check) {
+      check.that(zeroGradient());
+    }
+  }
+
+  static class DefaultTolerancesOnCorrectGradient {
+    @GradientProperty(targets = TargetKind.REAL, tries = 20)
+    void defaultTolerances(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.NONE));
+    }
+  }
+
+  static class SeedZeroPinned {
+    @GradientProperty(targets = TargetKind.REAL, seed = 0, tries = 5)
+    void seedZero(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.MISSING_DERIVATIVE));
+    }
+  }
+
+  static class ShortFlatGradient {
+    @GradientProperty(targets = TargetKind.REAL)
+    void shortFlatGradient(GradientCheck check) {
+      check.that(
+          io.github.gradprop.model.Models.flat(
+              io.github.gradprop.model.ModelSpec.named("short flat")
+                  .inputs("batch", "in")
+                  .parameter("w", "in")
+                  .targets("batch", "out"),
+              (w, x, y) -> 0,
+              (w, x, y) -> new double[w.length - 1]));
+    }
+  }
 }

@@ -41,7 +41,7 @@ class PropertyConfigurationTests {
   void negativeTolerance_isAConfigurationError() {
     assertThat(failureOf(MisconfiguredTestCases.NegativeRtol.class))
         .isInstanceOf(PropertyConfigurationException.class)
-        .hasMessage("@GradientProperty requires `rtol` >= 0, but was -2.0.");
+        .hasMessage("@GradientProperty requires `rtol` >= 0 and finite, but was -2.0.");
   }
 
   @Test
@@ -85,5 +85,55 @@ class PropertyConfigurationTests {
         .isInstanceOf(PropertyConfigurationException.class)
         .hasMessage(
             "Configuration parameter `gradprop.tries` must be an integer, but was \"many\".");
+  }
+
+  @Test
+  void tolerancesSoLooseThatAZeroGradientPasses_failAsVacuous_namingTheTolerances() {
+    assertThat(failureOf(MisconfiguredTestCases.LooseTolerancesOnZeroGradient.class))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessageStartingWith(
+            "@GradientProperty check of model `tanh mlp, zero gradient` was vacuous: over 20"
+                + " tries, no checked entry had a numeric derivative larger than its tolerance, so"
+                + " a gradient of all zeros would have passed every try.")
+        .hasMessageContaining("atol = 10.0, rtol = 10.0")
+        .hasMessageContaining("Lower `atol` / `rtol`");
+  }
+
+  @Test
+  void theZeroGradient_atDefaultTolerances_isAMismatch_notVacuous() {
+    assertThat(failureOf(MisconfiguredTestCases.DefaultTolerancesOnZeroGradient.class))
+        .isInstanceOf(io.github.gradprop.GradientMismatchError.class)
+        .hasMessageContaining("Analytic gradient disagrees with finite differences");
+  }
+
+  @Test
+  void theCorrectGradient_atDefaultTolerances_passes() {
+    assertThat(
+            PropertyFixtures.failures(
+                run(MisconfiguredTestCases.DefaultTolerancesOnCorrectGradient.class, 1)))
+        .isEmpty();
+  }
+
+  @Test
+  void seedZero_isPinned_andPrintedAsTheSeedOfTheFirstTry() {
+    Throwable failure =
+        onlyFailure(
+            PropertyFixtures.run(
+                MisconfiguredTestCases.SeedZeroPinned.class, Map.of("gradprop.replay", "false")));
+    assertThat(failure).isInstanceOf(io.github.gradprop.GradientMismatchError.class);
+    assertThat(PropertyFixtures.line(failure.getMessage(), "seed")).contains(": 0, try 1 of 5");
+  }
+
+  @Test
+  void aFlatGradientOfTheWrongLength_inAProperty_isGradpropsContractCheck_withSeedAndReplay() {
+    assertThat(failureOf(MisconfiguredTestCases.ShortFlatGradient.class))
+        .isInstanceOf(ModelConfigurationException.class)
+        .hasMessageStartingWith(
+            "Model `short flat` returned a gradient of the wrong length from gradient(...)")
+        .hasMessageContaining("tensor   : the flat weight vector (w [")
+        .hasMessageContaining("case  : generated, try 1")
+        .hasMessageContaining("-Dgradprop.seed=1")
+        .message()
+        .doesNotContain("threw");
   }
 }

@@ -12,6 +12,10 @@ final class Contracts {
 
   private Contracts() {}
 
+  /**
+   * Why a model is nondeterministic, most often, and what to do under JUnit parallel execution;
+   * ends every "not deterministic" message.
+   */
   static void checkUnchanged(String model, String call, Case work, Case snapshot) {
     List<Tensor> now = work.tensors();
     List<Tensor> before = snapshot.tensors();

@@ -45,6 +45,7 @@ public final class GradientChecker {
     if (spec == null) {
       throw new ModelConfigurationException(ContractMessages.nullSpec(model));
     }
+    spec.requireCheckable();
     Run run = new Run(model, spec, relayout(spec, given), options);
     run.contract();
     run.entries();

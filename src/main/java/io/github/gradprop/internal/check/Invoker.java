@@ -78,6 +78,12 @@ final class Invoker {
   }
 
   private ModelConfigurationException threw(String what, Throwable e) {
+    if (e instanceof ModelConfigurationException contract) {
+      // gradprop's own contract check inside the call (e.g. Models.flat's gradient length): its
+      // message already says what went wrong; it did not "throw" from user code.
+      return new ModelConfigurationException(
+          String.format("%s%nshape    : %s", contract.getMessage(), work.dimsText()), contract);
+    }
     return new ModelConfigurationException(
         ContractMessages.threw(name, what, e, work.dimsText()), e);
   }

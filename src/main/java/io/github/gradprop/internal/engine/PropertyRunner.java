@@ -130,6 +130,7 @@ public final class PropertyRunner {
     int rejectedForKinks = 0;
     int inconclusive = 0;
     int maxDrawnAgain = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
+    VacuityWatch vacuity = new VacuityWatch(settings.options);
     for (int t = 1; t <= settings.tries; seed = Seeds.next(seed)) {
       Case c = generator.generate(seed);
       GradientCheckResult r = check(c, seed, t);
@@ -159,8 +160,10 @@ public final class PropertyRunner {
       unresolved += r.unresolvedCount();
       entries += r.checkedEntries();
       largest = Math.max(largest, r.largestAgreeingRelativeError());
+      vacuity.observe(r, t);
       t++;
     }
+    vacuity.requireDiscriminating(model.spec().name(), settings.tries);
     return new Statistics(
         settings.seed,
         settings.tries,

@@ -8,10 +8,16 @@ import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.TargetKind;
 import io.github.gradprop.ValueDistribution;
 import io.github.gradprop.model.ModelSpec;
+import io.github.gradprop.model.TensorSpec;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -31,6 +37,8 @@ public final class PropertySettings {
   /** Under {@code KinkPolicy.AVOID}, how many rejected cases per try are tolerated. */
   public static final int MAX_REJECTIONS_PER_TRY = 10;
 
+  private static final double INF = Double.POSITIVE_INFINITY;
+
   final int tries;
   final long seed;
 
@@ -47,31 +55,174 @@ public final class PropertySettings {
   final long shrinkMillis;
   final boolean replay;
 
+  /** Every attribute's resolved value, by the row that resolved it. */
+  private final Map<Attribute<?>, Object> resolved;
+
+  /**
+   * One row of the settings table: an annotation attribute, its configuration parameter (or none),
+   * its built-in default and what a valid value is. Precedence: the attribute as written, then the
+   * configuration parameter, then the default; a written value or a parameter that is not valid is
+   * rejected with the attribute's (or parameter's) name. "Not written" is the annotation's marker
+   * ({@link GradientProperty#NOT_SET}, {@code NaN}), which is not a value a user means.
+   *
+   * @param name the attribute of {@link GradientProperty}
+   * @param key the configuration parameter, or {@code null}
+   * @param written the value as written, or {@code null} when not written
+   * @param parse reads the configuration parameter
+   * @param fallback the built-in default ({@code null}: none, the code that uses it decides)
+   * @param valid whether a value is valid
+   * @param requirement what a valid value is, as in "`tries` >= 1"
+   */
+  record Attribute<T>(
+      String name,
+      String key,
+      Function<GradientProperty, T> written,
+      Function<String, T> parse,
+      T fallback,
+      Predicate<T> valid,
+      String requirement) {
+
+    T resolve(GradientProperty a, Function<String, Optional<String>> config) {
+      T value = written.apply(a);
+      if (value != null) {
+        if (!valid.test(value)) {
+          throw new PropertyConfigurationException(
+              String.format(
+                  "@GradientProperty requires `%s` %s, but was %s.", name, requirement, value));
+        }
+        return value;
+      }
+      Optional<String> param = key == null ? Optional.empty() : config.apply(key);
+      if (param.isPresent()) {
+        T parsed = parse.apply(param.get());
+        if (!valid.test(parsed)) {
+          throw new PropertyConfigurationException(
+              String.format(
+                  "Configuration parameter `%s` (for @GradientProperty `%s`) must be %s, but was"
+                      + " \"%s\".",
+                  key, name, requirement, param.get()));
+        }
+        return parsed;
+      }
+      return fallback;
+    }
+  }
+
+  static final Attribute<Integer> TRIES =
+      new Attribute<>(
+          "tries",
+          "gradprop.tries",
+          a -> a.tries() == GradientProperty.NOT_SET ? null : a.tries(),
+          v -> parseInt("gradprop.tries", v),
+          DEFAULT_TRIES,
+          v -> v >= 1,
+          ">= 1");
+  static final Attribute<Double> EDGE_CASES =
+      new Attribute<>(
+          "edgeCases",
+          "gradprop.edgeCases",
+          a -> Double.isNaN(a.edgeCases()) ? null : a.edgeCases(),
+          v -> parseDouble("gradprop.edgeCases", v),
+          DEFAULT_EDGE_CASES,
+          v -> v >= 0 && v <= 1,
+          "in [0, 1]");
+  static final Attribute<Long> SHRINK_MILLIS =
+      new Attribute<>(
+          "shrinkMillis",
+          "gradprop.shrinkMillis",
+          a -> a.shrinkMillis() == GradientProperty.NOT_SET_LONG ? null : a.shrinkMillis(),
+          v -> parseLong("gradprop.shrinkMillis", v),
+          DEFAULT_SHRINK_MILLIS,
+          v -> v >= 0,
+          ">= 0");
+  static final Attribute<Double> SCALE =
+      new Attribute<>(
+          "scale",
+          null,
+          GradientProperty::scale,
+          null,
+          1.0,
+          v -> v > 0 && v < INF,
+          "> 0 and finite");
+  static final Attribute<Double> STEP =
+      new Attribute<>(
+          "step",
+          null,
+          a -> Double.isNaN(a.step()) ? null : a.step(),
+          null,
+          null,
+          v -> v > 0 && v < 1,
+          "in (0, 1) (leave it out for the scheme's default)");
+  static final Attribute<Double> ATOL =
+      new Attribute<>(
+          "atol",
+          null,
+          a -> Double.isNaN(a.atol()) ? null : a.atol(),
+          null,
+          CheckOptions.DEFAULT_ATOL,
+          v -> v >= 0 && v < INF,
+          ">= 0 and finite");
+  static final Attribute<Double> RTOL =
+      new Attribute<>(
+          "rtol",
+          null,
+          a -> Double.isNaN(a.rtol()) ? null : a.rtol(),
+          null,
+          CheckOptions.DEFAULT_RTOL,
+          v -> v >= 0 && v < INF,
+          ">= 0 and finite");
+  static final Attribute<Long> SEED =
+      new Attribute<>(
+          "seed",
+          null,
+          a -> a.seed() == GradientProperty.NOT_SET_LONG ? null : a.seed(),
+          null,
+          null,
+          v -> v >= 0,
+          ">= 0 (printed seeds are never negative)");
+
+  /**
+   * The table: every scalar attribute, resolved in this order. To add one, add a row here and read
+   * it with {@link #get(Attribute)}.
+   */
+  static final List<Attribute<?>> TABLE =
+      List.of(TRIES, SEED, EDGE_CASES, SHRINK_MILLIS, SCALE, STEP, ATOL, RTOL);
+
   private PropertySettings(
-      int tries,
+      GradientProperty a,
+      Map<Attribute<?>, Object> resolved,
       long seed,
       boolean seedGiven,
       Map<String, int[]> dimRanges,
-      ValueDistribution values,
-      double scale,
-      TargetKind targets,
       String classes,
-      double edgeCases,
-      CheckOptions options,
-      long shrinkMillis,
       boolean replay) {
-    this.tries = tries;
+    this.resolved = resolved;
+    this.tries = get(TRIES);
     this.seed = seed;
     this.seedGiven = seedGiven;
     this.dimRanges = dimRanges;
-    this.values = values;
-    this.scale = scale;
-    this.targets = targets;
+    this.values = a.values();
+    this.scale = get(SCALE);
+    this.targets = a.targets();
     this.classes = classes;
-    this.edgeCases = edgeCases;
-    this.options = options;
-    this.shrinkMillis = shrinkMillis;
+    this.edgeCases = get(EDGE_CASES);
+    this.shrinkMillis = get(SHRINK_MILLIS);
     this.replay = replay;
+    CheckOptions o =
+        CheckOptions.defaults()
+            .withScheme(a.scheme())
+            .withKinkPolicy(a.kinks())
+            .withLossPrecision(a.precision())
+            .withAtol(get(ATOL))
+            .withRtol(get(RTOL));
+    Double step = get(STEP);
+    this.options = step == null ? o : o.withStep(step);
+  }
+
+  /** The value {@code row} resolved to ({@code null} for a row without default, not written). */
+  @SuppressWarnings("unchecked")
+  <T> T get(Attribute<T> row) {
+    return (T) resolved.get(row);
   }
 
   /** Whether {@code c}'s dimensions lie in the ranges (a stored case may predate them). */
@@ -91,30 +242,40 @@ public final class PropertySettings {
       Function<String, Optional<String>> config,
       ModelSpec spec,
       long freshSeed) {
-    int tries =
-        a.tries() != -1 ? a.tries() : (int) longParam(config, "gradprop.tries", DEFAULT_TRIES);
-    if (tries < 1) {
-      throw error("`tries` >= 1", String.valueOf(tries));
+    spec.requireCheckable();
+    Map<Attribute<?>, Object> resolved = new HashMap<>();
+    for (Attribute<?> row : TABLE) {
+      resolved.put(row, row.resolve(a, config));
     }
     Optional<String> seedParam = config.apply("gradprop.seed");
+    boolean seedGiven = seedParam.isPresent();
+    Long written = (Long) resolved.get(SEED);
     long seed;
-    boolean seedGiven;
-    if (seedParam.isPresent()) {
+    if (seedGiven) {
       seed = parseLong("gradprop.seed", seedParam.get());
-      seedGiven = true;
-    } else if (a.seed() != 0) {
-      seed = a.seed();
-      seedGiven = false;
+      if (seed < 0) {
+        throw new PropertyConfigurationException(
+            String.format(
+                "Configuration parameter `gradprop.seed` must be >= 0 (printed seeds are never"
+                    + " negative), but was \"%s\".",
+                seedParam.get()));
+      }
     } else {
-      seed = freshSeed == 0 ? 1 : freshSeed;
-      seedGiven = false;
+      seed = written != null ? written : freshSeed;
     }
+    Map<String, int[]> ranges = resolveDims(a, spec);
+    String classes = resolveTargets(a, spec, ranges.keySet());
+    checkTargetRank(a.targets(), spec, ranges);
+    return new PropertySettings(
+        a, resolved, seed, seedGiven, ranges, classes, resolveReplay(config));
+  }
 
+  private static Map<String, int[]> resolveDims(GradientProperty a, ModelSpec spec) {
     Map<String, int[]> ranges = new LinkedHashMap<>();
     for (String d : spec.dims()) {
       ranges.put(d, new int[] {DEFAULT_DIM_MIN, DEFAULT_DIM_MAX});
     }
-    java.util.Set<String> named = new java.util.HashSet<>();
+    Set<String> named = new HashSet<>();
     for (String text : a.dims()) {
       String name = parseDim(text, ranges, spec);
       if (!named.add(name)) {
@@ -124,9 +285,13 @@ public final class PropertySettings {
                 name));
       }
     }
+    return ranges;
+  }
 
+  /** Checks that {@code targets} (and {@code classes}) fit the spec; returns {@code classes}. */
+  private static String resolveTargets(GradientProperty a, ModelSpec spec, Set<String> dims) {
     String classes = a.classes().trim();
-    io.github.gradprop.model.TensorSpec targetSpec = spec.targetsOrNull();
+    TensorSpec targetSpec = spec.targetsOrNull();
     if (a.targets() == TargetKind.ONE_HOT
         && targetSpec != null
         && targetSpec.rank() == 1
@@ -146,7 +311,7 @@ public final class PropertySettings {
             "@GradientProperty(targets = CLASS_INDEX) requires `classes`, the dimension that counts"
                 + " the classes, e.g. classes = \"out\".");
       }
-      if (!ranges.containsKey(classes)) {
+      if (!dims.contains(classes)) {
         throw new PropertyConfigurationException(
             String.format(
                 "@GradientProperty `classes` names dimension `%s`, but model `%s` has only %s.",
@@ -159,76 +324,65 @@ public final class PropertySettings {
                   + " targets was %s.",
               classes, a.targets()));
     }
-    if (!(a.scale() > 0) || Double.isInfinite(a.scale())) {
-      throw error("`scale` > 0", String.valueOf(a.scale()));
-    }
-    double edge =
-        a.edgeCases() != -1
-            ? a.edgeCases()
-            : doubleParam(config, "gradprop.edgeCases", DEFAULT_EDGE_CASES);
-    if (!(edge >= 0 && edge <= 1)) {
-      throw error("`edgeCases` in [0, 1]", String.valueOf(edge));
-    }
+    return classes;
+  }
 
-    CheckOptions options =
-        CheckOptions.defaults()
-            .withScheme(a.scheme())
-            .withKinkPolicy(a.kinks())
-            .withLossPrecision(a.precision());
-    if (a.step() != 0) {
-      if (!(a.step() > 0 && a.step() < 1)) {
-        throw error("`step` in (0, 1) (or 0 for the scheme's default)", String.valueOf(a.step()));
+  /**
+   * A target kind that cannot fit the targets' shape is a configuration error naming the kinds that
+   * fit: class labels need one value per example, one-hot rows need more than one class.
+   */
+  private static void checkTargetRank(TargetKind kind, ModelSpec spec, Map<String, int[]> ranges) {
+    TensorSpec t = spec.targetsOrNull();
+    if (t == null) {
+      return;
+    }
+    if (kind == TargetKind.CLASS_INDEX && t.rank() != 1) {
+      throw new PropertyConfigurationException(
+          String.format(
+              "@GradientProperty(targets = CLASS_INDEX) draws one class label per example, so it"
+                  + " needs rank-1 targets such as targets(\"batch\"), but model `%s` declares"
+                  + " targets%s (rank %d). For rows of class scores use ONE_HOT or PROBABILITY;"
+                  + " for real-valued targets REAL or BINARY.",
+              spec.name(), axesText(t), t.rank()));
+    }
+    if (kind == TargetKind.ONE_HOT && t.rank() >= 2) {
+      String last = t.axis(t.rank() - 1).trim();
+      int[] range = ranges.get(last);
+      boolean alwaysOne = last.equals("1") || (range != null && range[1] == 1);
+      if (alwaysOne) {
+        throw new PropertyConfigurationException(
+            String.format(
+                "@GradientProperty(targets = ONE_HOT), the default, puts one 1 along the last axis of the"
+                    + " targets, but in model `%s`'s targets%s that axis (`%s`) is always 1, so"
+                    + " every target would be 1.0 and the loss would not depend on them. Use"
+                    + " targets = TargetKind.BINARY (0/1 labels), REAL or PROBABILITY, or"
+                    + " CLASS_INDEX with rank-1 targets.",
+                spec.name(), axesText(t), last));
       }
-      options = options.withStep(a.step());
     }
-    if (a.atol() != -1) {
-      if (!(a.atol() >= 0) || Double.isInfinite(a.atol())) {
-        throw error("`atol` >= 0", String.valueOf(a.atol()));
-      }
-      options = options.withAtol(a.atol());
+  }
+
+  private static String axesText(TensorSpec t) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int k = 0; k < t.rank(); k++) {
+      sb.append(k == 0 ? "" : ", ").append('"').append(t.axis(k)).append('"');
     }
-    if (a.rtol() != -1) {
-      if (!(a.rtol() >= 0) || Double.isInfinite(a.rtol())) {
-        throw error("`rtol` >= 0", String.valueOf(a.rtol()));
-      }
-      options = options.withRtol(a.rtol());
+    return sb.append(')').toString();
+  }
+
+  private static boolean resolveReplay(Function<String, Optional<String>> config) {
+    Optional<String> v = config.apply("gradprop.replay");
+    if (v.isEmpty()) {
+      return true;
     }
-    long shrink =
-        a.shrinkMillis() != -1
-            ? a.shrinkMillis()
-            : longParam(config, "gradprop.shrinkMillis", DEFAULT_SHRINK_MILLIS);
-    if (shrink < 0) {
-      throw error("`shrinkMillis` >= 0", String.valueOf(shrink));
+    String t = v.get().trim();
+    if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
+      throw new PropertyConfigurationException(
+          String.format(
+              "Configuration parameter `gradprop.replay` must be true or false, but was \"%s\".",
+              v.get()));
     }
-    boolean replay =
-        config
-            .apply("gradprop.replay")
-            .map(
-                v -> {
-                  String t = v.trim();
-                  if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
-                    throw new PropertyConfigurationException(
-                        String.format(
-                            "Configuration parameter `gradprop.replay` must be true or false, but"
-                                + " was \"%s\".",
-                            v));
-                  }
-                  return t.equalsIgnoreCase("true");
-                })
-            .orElse(true);
-    return new PropertySettings(
-        tries,
-        seed,
-        seedGiven,
-        ranges,
-        a.values(),
-        a.scale(),
-        a.targets(),
-        classes,
-        edge,
-        options,
-        shrink,
-        replay);
+    return t.equalsIgnoreCase("true");
   }
 
   private static String parseDim(String text, Map<String, int[]> ranges, ModelSpec spec) {
@@ -283,31 +437,23 @@ public final class PropertySettings {
     return name;
   }
 
-  private static PropertyConfigurationException error(String requirement, String value) {
-    return new PropertyConfigurationException(
-        String.format("@GradientProperty requires %s, but was %s.", requirement, value));
+  private static int parseInt(String key, String v) {
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new PropertyConfigurationException(
+          String.format(
+              "Configuration parameter `%s` must be an integer, but was \"%s\".", key, v));
+    }
   }
 
-  private static long longParam(
-      Function<String, Optional<String>> config, String key, long fallback) {
-    return config.apply(key).map(v -> parseLong(key, v)).orElse(fallback);
-  }
-
-  private static double doubleParam(
-      Function<String, Optional<String>> config, String key, double fallback) {
-    return config
-        .apply(key)
-        .map(
-            v -> {
-              try {
-                return Double.parseDouble(v.trim());
-              } catch (NumberFormatException e) {
-                throw new PropertyConfigurationException(
-                    String.format(
-                        "Configuration parameter `%s` must be a number, but was \"%s\".", key, v));
-              }
-            })
-        .orElse(fallback);
+  private static double parseDouble(String key, String v) {
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new PropertyConfigurationException(
+          String.format("Configuration parameter `%s` must be a number, but was \"%s\".", key, v));
+    }
   }
 
   private static long parseLong(String key, String v) {

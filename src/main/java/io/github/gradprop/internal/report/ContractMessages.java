@@ -27,6 +27,14 @@ public final class ContractMessages {
       "The loss and gradient must treat parameters and batch as read-only;"
           + " copy what you need to change.";
 
+  /** Why a model is not deterministic, most often, and how to tell. */
+  public static final String NONDETERMINISM_HINT =
+      "State shared between calls or threads is the common cause: a static or instance field, a"
+          + " cache, a gradient buffer added to and never cleared, a shared Random. Under JUnit"
+          + " parallel execution, run the property single-threaded to tell: annotate the class"
+          + " with @Execution(ExecutionMode.SAME_THREAD), or set"
+          + " junit.jupiter.execution.parallel.enabled=false.";
+
   private ContractMessages() {}
 
   /** {@code spec()} returned null. */
@@ -77,8 +85,8 @@ public final class ContractMessages {
   public static String lossNotDeterministic(String model, double first, double second) {
     return String.format(
         "Model `%s` is not deterministic: two calls of loss(...) on the same case returned"
-            + " %s and %s.%nCheck for random draws, caches or state kept between calls.",
-        model, first, second);
+            + " %s and %s.%n%s",
+        model, first, second, NONDETERMINISM_HINT);
   }
 
   /** Two calls of {@code gradient(...)} on the same case differ. */
@@ -86,9 +94,8 @@ public final class ContractMessages {
       String model, String entry, double first, double second) {
     return String.format(
         "Model `%s` is not deterministic: two calls of gradient(...) on the same case"
-            + " gave %s = %s and then %s.%n"
-            + "Check for random draws, caches, or gradients accumulated across calls.",
-        model, entry, first, second);
+            + " gave %s = %s and then %s.%n%s",
+        model, entry, first, second, NONDETERMINISM_HINT);
   }
 
   /** Every loss is exactly a float value while the check assumes double precision. */

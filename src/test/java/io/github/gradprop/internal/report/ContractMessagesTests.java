@@ -72,7 +72,7 @@ class ContractMessagesTests {
             "Model `m` is not deterministic: two calls of loss(...) on the same case returned 1.0"
                 + " and 1.5."
                 + NL
-                + "Check for random draws, caches or state kept between calls.");
+                + ContractMessages.NONDETERMINISM_HINT);
   }
 
   @Test
@@ -82,7 +82,18 @@ class ContractMessagesTests {
             "Model `m` is not deterministic: two calls of gradient(...) on the same case gave"
                 + " w[2] = 1.0 and then 2.0."
                 + NL
-                + "Check for random draws, caches, or gradients accumulated across calls.");
+                + ContractMessages.NONDETERMINISM_HINT);
+  }
+
+  @Test
+  void theNondeterminismHint_namesSharedStateAndTheSingleThreadedSwitch() {
+    assertThat(ContractMessages.NONDETERMINISM_HINT)
+        .isEqualTo(
+            "State shared between calls or threads is the common cause: a static or instance"
+                + " field, a cache, a gradient buffer added to and never cleared, a shared Random."
+                + " Under JUnit parallel execution, run the property single-threaded to tell:"
+                + " annotate the class with @Execution(ExecutionMode.SAME_THREAD), or set"
+                + " junit.jupiter.execution.parallel.enabled=false.");
   }
 
   @Test
