@@ -28,6 +28,16 @@ public final class CheckOptions {
   /** The default relative tolerance. */
   public static final double DEFAULT_RTOL = 1e-6;
 
+  /** The default time limit of one call of user code (loss, gradient, input gradient), in ms. */
+  public static final long DEFAULT_CALL_MILLIS = 10_000;
+
+  /**
+   * The default bound on the loss calls one check may need (about 2 per entry with central
+   * differences, so about 50,000 parameters); a larger check fails fast instead of running for
+   * hours.
+   */
+  public static final long DEFAULT_MAX_LOSS_CALLS = 100_000;
+
   private static final CheckOptions DEFAULTS =
       new CheckOptions(
           DifferenceScheme.CENTRAL,
@@ -36,7 +46,9 @@ public final class CheckOptions {
           DEFAULT_RTOL,
           10,
           KinkPolicy.CONFIRM,
-          LossPrecision.DOUBLE);
+          LossPrecision.DOUBLE,
+          DEFAULT_CALL_MILLIS,
+          DEFAULT_MAX_LOSS_CALLS);
 
   private final DifferenceScheme scheme;
   private final double step;
@@ -45,6 +57,8 @@ public final class CheckOptions {
   private final int maxRows;
   private final KinkPolicy kinkPolicy;
   private final LossPrecision precision;
+  private final long callMillis;
+  private final long maxLossCalls;
 
   private CheckOptions(
       DifferenceScheme scheme,
@@ -53,7 +67,9 @@ public final class CheckOptions {
       double rtol,
       int maxRows,
       KinkPolicy kinkPolicy,
-      LossPrecision precision) {
+      LossPrecision precision,
+      long callMillis,
+      long maxLossCalls) {
     this.scheme = scheme;
     this.step = step;
     this.atol = atol;
@@ -61,6 +77,8 @@ public final class CheckOptions {
     this.maxRows = maxRows;
     this.kinkPolicy = kinkPolicy;
     this.precision = precision;
+    this.callMillis = callMillis;
+    this.maxLossCalls = maxLossCalls;
   }
 
   /** Central differences with the default step and tolerances. */
@@ -73,7 +91,8 @@ public final class CheckOptions {
     if (scheme == null) {
       throw new IllegalArgumentException("scheme must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
   }
 
   /** Uses the relative step {@code c}: {@code h = c * max(1, |theta|)}. */
@@ -81,7 +100,8 @@ public final class CheckOptions {
     if (!(c > 0) || c >= 1 || Double.isInfinite(c)) {
       throw new IllegalArgumentException("step must be in (0, 1), but was " + c);
     }
-    return new CheckOptions(scheme, c, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, c, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
   }
 
   /** Uses the absolute tolerance {@code atol >= 0}. */
@@ -89,7 +109,8 @@ public final class CheckOptions {
     if (!(atol >= 0) || Double.isInfinite(atol)) {
       throw new IllegalArgumentException("atol must be finite and >= 0, but was " + atol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
   }
 
   /** Uses the relative tolerance {@code rtol >= 0}. */
@@ -97,7 +118,8 @@ public final class CheckOptions {
     if (!(rtol >= 0) || Double.isInfinite(rtol)) {
       throw new IllegalArgumentException("rtol must be finite and >= 0, but was " + rtol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
   }
 
   /** Shows at most {@code rows} failing entries in a report (at least 1). */
@@ -105,7 +127,8 @@ public final class CheckOptions {
     if (rows < 1) {
       throw new IllegalArgumentException("maxRows must be >= 1, but was " + rows);
     }
-    return new CheckOptions(scheme, step, atol, rtol, rows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, rows, kinkPolicy, precision, callMillis, maxLossCalls);
   }
 
   /**
@@ -120,7 +143,8 @@ public final class CheckOptions {
     if (policy == null) {
       throw new IllegalArgumentException("kinkPolicy must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, policy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, policy, precision, callMillis, maxLossCalls);
   }
 
   /**
@@ -131,7 +155,50 @@ public final class CheckOptions {
     if (precision == null) {
       throw new IllegalArgumentException("precision must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
+  }
+
+  /**
+   * Gives each call of user code ({@code loss}, {@code gradient}, {@code inputGradient}) at most
+   * {@code millis} milliseconds (>= 1; default {@value #DEFAULT_CALL_MILLIS}). A call that runs
+   * longer fails the check with a {@link ModelConfigurationException} naming the call, the entry
+   * moved and the time it had run; the thread running it is interrupted and abandoned (see {@code
+   * docs/limits.md}).
+   *
+   * <pre>{@code
+   * CheckOptions.defaults().withCallMillis(60_000)   // a slow forward pass
+   * }</pre>
+   */
+  public CheckOptions withCallMillis(long millis) {
+    if (millis < 1) {
+      throw new IllegalArgumentException("callMillis must be >= 1, but was " + millis);
+    }
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, millis, maxLossCalls);
+  }
+
+  /**
+   * Bounds the loss calls one check may need (>= 1; default {@value #DEFAULT_MAX_LOSS_CALLS}): a
+   * case whose check would need more fails at once with a {@link PropertyConfigurationException}
+   * stating its cost, before any call.
+   */
+  public CheckOptions withMaxLossCalls(long calls) {
+    if (calls < 1) {
+      throw new IllegalArgumentException("maxLossCalls must be >= 1, but was " + calls);
+    }
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, calls);
+  }
+
+  /** The time limit of one call of user code, in milliseconds. */
+  public long callMillis() {
+    return callMillis;
+  }
+
+  /** The most loss calls one check may need. */
+  public long maxLossCalls() {
+    return maxLossCalls;
   }
 
   /** The precision the loss is computed in. */

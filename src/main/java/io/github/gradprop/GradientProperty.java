@@ -36,7 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Unset attributes fall back to configuration parameters ({@code junit-platform.properties} or
  * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link #seed()},
- * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay}.
+ * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay},
+ * {@code gradprop.callMillis}, {@code gradprop.propertyMillis}, {@code gradprop.maxLossCalls}, and
+ * the parameters only: {@code gradprop.progress} ({@code false} turns progress lines off) and
+ * {@code gradprop.progressMillis} (their interval).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -136,4 +139,35 @@ public @interface GradientProperty {
    * found. Must be >= 0.
    */
   long shrinkMillis() default NOT_SET_LONG;
+
+  /**
+   * The time limit of one call of the model's code ({@code loss}, {@code gradient}, {@code
+   * inputGradient}), in milliseconds, >= 1; default 10000 (or {@code gradprop.callMillis}). A call
+   * that runs longer fails the property with a message naming the call, the entry moved, the seed
+   * and the time it had run; the thread running it is interrupted and abandoned, and the other
+   * tests go on (see {@code docs/limits.md}).
+   */
+  long callMillis() default NOT_SET_LONG;
+
+  /**
+   * The time limit of the whole property (every try and the shrinking), in milliseconds, >= 1;
+   * default 600000, ten minutes (or {@code gradprop.propertyMillis}).
+   */
+  long propertyMillis() default NOT_SET_LONG;
+
+  /**
+   * The most loss calls one check may need, >= 1; default 100000 (or {@code
+   * gradprop.maxLossCalls}). Before the first try, gradprop computes the cost at the top of every
+   * {@link #dims()} range (about 2 loss calls per parameter entry with central differences); over
+   * the bound, the property fails at once, stating the cost and how to narrow the dims.
+   */
+  long maxLossCalls() default NOT_SET_LONG;
+
+  /**
+   * How often a long property prints a progress line ({@code [gradprop] ...: try 3 of 100, entries
+   * 1,200 of 3,120, 12 s elapsed, about 5 min left}, on {@code System.err}), in milliseconds, >= 1;
+   * the first comes after as long; default 5000 (or {@code gradprop.progressMillis}). {@code
+   * gradprop.progress=false} turns them off.
+   */
+  long progressMillis() default NOT_SET_LONG;
 }

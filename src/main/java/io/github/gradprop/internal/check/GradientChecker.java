@@ -7,6 +7,7 @@ import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.LossPrecision;
 import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.numerics.Stencil;
 import io.github.gradprop.internal.report.ContractMessages;
@@ -46,6 +47,7 @@ public final class GradientChecker {
       throw new ModelConfigurationException(ContractMessages.nullSpec(model));
     }
     spec.requireCheckable();
+    requireAffordable(model, spec, given, options);
     Run run = new Run(model, spec, relayout(spec, given), options);
     run.contract();
     run.entries();
@@ -118,12 +120,19 @@ public final class GradientChecker {
       Stencil stencil = new Stencil();
       Invoker.Probe probe = invoker.probe();
       ModelConfigurationException noisy = null;
+      CallSlot slot = invoker.slot();
+      int total = 0;
+      for (Tensor t : targets) {
+        total += t.size();
+      }
+      int done = 0;
+      slot.entries(0, total);
       for (int k = 0; k < targets.size(); k++) {
         Tensor t = targets.get(k);
         double[] a = analytics.get(k).toArray();
         double[] n = new double[t.size()];
         probe.focus(t);
-        for (int i = 0; i < n.length; i++) {
+        for (int i = 0; i < n.length; i++, slot.entryDone(++done)) {
           double theta = t.get(i);
           probe.entry(i, theta);
           double scale = Math.max(1, Math.abs(theta));
@@ -228,6 +237,22 @@ public final class GradientChecker {
             g.fineGap(),
             g.fineStep(),
             work.dimsText()));
+  }
+
+  /** Fails fast, before any call, when the check would need more loss calls than allowed. */
+  private static void requireAffordable(
+      GradientModel model, ModelSpec spec, Case given, CheckOptions options) {
+    CheckCost cost = CheckCost.of(spec, given.dims(), model.hasInputGradient(), options.scheme());
+    if (cost != null && cost.lossCalls() > options.maxLossCalls()) {
+      throw new PropertyConfigurationException(
+          ContractMessages.checkTooLarge(
+              spec.name(),
+              given.dimsText(),
+              cost.parameters(),
+              cost.inputs(),
+              cost.lossCalls(),
+              options.maxLossCalls()));
+    }
   }
 
   /** Copies {@code given} into a fresh case laid out as the model's spec says, checking shapes. */

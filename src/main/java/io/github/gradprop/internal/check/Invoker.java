@@ -10,8 +10,11 @@ import io.github.gradprop.model.Parameters;
 import io.github.gradprop.model.Tensor;
 
 /**
- * Calls the user's model, counts loss calls, and turns anything the user's code throws into a
- * {@link ModelConfigurationException} that says which call, on which entry, failed.
+ * Calls the user's model, counts loss calls, and turns anything the user's code throws (an
+ * exception, an assertion, or a {@link VirtualMachineError} such as {@code OutOfMemoryError} and
+ * {@code StackOverflowError}) into a {@link ModelConfigurationException} that says which call, on
+ * which entry, failed. Every call is recorded in this thread's {@link CallSlot} for the watcher
+ * that enforces the time limit.
  */
 final class Invoker {
 
@@ -20,6 +23,7 @@ final class Invoker {
   private final Parameters params;
   private final Batch batch;
   private final Case work;
+  private final CallSlot slot = CallSlot.current();
   private long lossCalls;
 
   Invoker(GradientModel model, String name, Case work) {
@@ -46,21 +50,40 @@ final class Invoker {
     return lossCalls;
   }
 
+  String modelName() {
+    return name;
+  }
+
+  String dimsText() {
+    return work.dimsText();
+  }
+
+  CallSlot slot() {
+    return slot;
+  }
+
   double loss(String what) {
     lossCalls++;
+    slot.enter(this, what, null, 0, 0, 0, 0);
     try {
       return witness(model.loss(params, batch));
-    } catch (RuntimeException | AssertionError e) {
+    } catch (RuntimeException | AssertionError | VirtualMachineError e) {
       throw threw(what, e);
+    } finally {
+      slot.exit();
     }
   }
 
   Parameters gradient() {
     Parameters out = params.zerosLike();
+    String what = "gradient(...) at the given point";
+    slot.enter(this, what, null, 0, 0, 0, 0);
     try {
       model.gradient(params, batch, out);
-    } catch (RuntimeException | AssertionError e) {
-      throw threw("gradient(...) at the given point", e);
+    } catch (RuntimeException | AssertionError | VirtualMachineError e) {
+      throw threw(what, e);
+    } finally {
+      slot.exit();
     }
     return out;
   }
@@ -69,10 +92,14 @@ final class Invoker {
     Case shape = work.copy();
     Tensor out = shape.batch().inputTensor();
     out.fill(0);
+    String what = "inputGradient(...) at the given point";
+    slot.enter(this, what, null, 0, 0, 0, 0);
     try {
       model.inputGradient(params, batch, out);
-    } catch (RuntimeException | AssertionError e) {
-      throw threw("inputGradient(...) at the given point", e);
+    } catch (RuntimeException | AssertionError | VirtualMachineError e) {
+      throw threw(what, e);
+    } finally {
+      slot.exit();
     }
     return out;
   }
@@ -112,14 +139,17 @@ final class Invoker {
       tensor.set(index, value);
       lossCalls++;
       double loss;
+      slot.enter(Invoker.this, "loss(...)", tensor, index, theta, value, 1);
       try {
         loss = model.loss(params, batch);
-      } catch (RuntimeException | AssertionError e) {
+      } catch (RuntimeException | AssertionError | VirtualMachineError e) {
         tensor.set(index, theta);
         throw new ModelConfigurationException(
             ContractMessages.threwWithEntryMoved(
                 name, tensor.name() + tensor.indexText(index), theta, value, e, work.dimsText()),
             e);
+      } finally {
+        slot.exit();
       }
       // The caller restores this entry after the stencil, which would hide a write to it; writes
       // to any other entry are caught by comparing with the snapshot after the loop.
@@ -160,9 +190,10 @@ final class Invoker {
         tensors[k].set(indices[k], base[k] + t);
       }
       lossCalls++;
+      slot.enter(Invoker.this, "loss(...)", tensors[0], indices[0], 0, t, indices.length);
       try {
         return model.loss(params, batch);
-      } catch (RuntimeException | AssertionError e) {
+      } catch (RuntimeException | AssertionError | VirtualMachineError e) {
         restore();
         throw new ModelConfigurationException(
             ContractMessages.threwWithEntriesMoved(
@@ -173,6 +204,8 @@ final class Invoker {
                 e,
                 work.dimsText()),
             e);
+      } finally {
+        slot.exit();
       }
     }
 

@@ -36,7 +36,24 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
 
   /** Checks every gradient entry of {@code model} on {@code aCase}: {@code Gradients.check}. */
   public static GradientCheckResult check(GradientModel model, Case aCase, CheckOptions options) {
-    return GradientChecker.check(model, aCase, options);
+    if (Watch.isWatched()) {
+      return GradientChecker.check(model, aCase, options); // inside a watched property or check
+    }
+    Watch watch =
+        new Watch(options.callMillis(), Long.MAX_VALUE, checkProgressMillis(), System.err::println);
+    return watch.run(
+        "gradprop check",
+        () -> GradientChecker.check(model, aCase, options),
+        new CheckSubject(model));
+  }
+
+  /**
+   * Progress lines of a plain check: every 5 s, or none under {@code -Dgradprop.progress=false}.
+   */
+  private static long checkProgressMillis() {
+    return "false".equalsIgnoreCase(System.getProperty("gradprop.progress", "").trim())
+        ? 0
+        : PropertySettings.DEFAULT_PROGRESS_MILLIS;
   }
 
   @Override
@@ -93,7 +110,17 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
             ReplayStore.forBuildDirectory(),
             propertyId,
             System::currentTimeMillis);
-    PropertyRunner.Statistics statistics = runner.run();
+    Watch watch =
+        new Watch(
+            settings.get(PropertySettings.CALL_MILLIS),
+            settings.get(PropertySettings.PROPERTY_MILLIS),
+            settings.progress ? settings.get(PropertySettings.PROGRESS_MILLIS) : 0,
+            line -> {
+              System.err.println(line);
+              context.publishReportEntry("gradprop.progress", line);
+            });
+    PropertyRunner.Statistics statistics =
+        watch.run("gradprop " + propertyId, runner::run, new PropertySubject(runner));
     context.publishReportEntry(statistics.asReportEntries());
   }
 }

@@ -7,9 +7,11 @@ import io.github.gradprop.GradientMismatchError;
 import io.github.gradprop.Gradients;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.internal.check.CheckCost;
 import io.github.gradprop.internal.generation.CaseGenerator;
 import io.github.gradprop.internal.generation.Seeds;
 import io.github.gradprop.internal.report.ContractMessages;
+import io.github.gradprop.internal.report.Numbers;
 import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.internal.report.PropertyReport;
 import io.github.gradprop.internal.shrinking.Shrinker;
@@ -73,6 +75,25 @@ public final class PropertyRunner {
     }
   }
 
+  /**
+   * Where the property is, written by the thread that runs it and read by its {@link Watch}: a few
+   * volatile writes per try, none per call.
+   */
+  static final class Progress {
+    volatile int tryNumber;
+    volatile int triesDone;
+    volatile long seed;
+    volatile boolean shrinking;
+    volatile int shrinkChecks;
+    volatile long shrinkStartMillis;
+
+    void at(int t, long s) {
+      tryNumber = t;
+      seed = s;
+    }
+  }
+
+  private final Progress progress = new Progress();
   private final GradientModel model;
   private final PropertySettings settings;
   private final ReplayStore store;
@@ -92,7 +113,26 @@ public final class PropertyRunner {
     this.clockMillis = clockMillis;
   }
 
+  /** Where the property is, for its watch. */
+  Progress progress() {
+    return progress;
+  }
+
+  /** The property as Surefire's {@code -Dtest} selects it, for messages and progress lines. */
+  String selector() {
+    return testSelector();
+  }
+
+  GradientModel model() {
+    return model;
+  }
+
+  PropertySettings settings() {
+    return settings;
+  }
+
   public Statistics run() {
+    requireAffordable(settings.largestDims(), null);
     boolean replayedFixed = false;
     if (store != null && !settings.seedGiven) {
       ReplayStore.Stored stored = store.load(propertyId, model.spec());
@@ -101,6 +141,7 @@ public final class PropertyRunner {
         stored = null;
       }
       if (stored != null) {
+        progress.at(0, stored.seed());
         GradientCheckResult r = check(stored.aCase(), stored.seed(), 0);
         if (!r.passed() && !r.rejected() && !r.inconclusive()) {
           throw shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
@@ -132,7 +173,9 @@ public final class PropertyRunner {
     int maxDrawnAgain = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
     VacuityWatch vacuity = new VacuityWatch(settings.options);
     for (int t = 1; t <= settings.tries; seed = Seeds.next(seed)) {
+      progress.at(t, seed);
       Case c = generator.generate(seed);
+      requireAffordable(c.dims(), c.dimsText());
       GradientCheckResult r = check(c, seed, t);
       calls += r.lossCalls();
       if (r.rejected() || r.inconclusive()) {
@@ -161,6 +204,7 @@ public final class PropertyRunner {
       entries += r.checkedEntries();
       largest = Math.max(largest, r.largestAgreeingRelativeError());
       vacuity.observe(r, t);
+      progress.triesDone = t;
       t++;
     }
     vacuity.requireDiscriminating(model.spec().name(), settings.tries);
@@ -178,6 +222,38 @@ public final class PropertyRunner {
         calls,
         largest,
         replayedFixed);
+  }
+
+  /**
+   * Fails fast when a check at {@code dims} would need more loss calls than {@code maxLossCalls}:
+   * before the first try at the largest dims (when the spec has shapes there), and for each case.
+   */
+  private void requireAffordable(Map<String, Integer> dims, String dimsText) {
+    long bound = settings.get(PropertySettings.MAX_LOSS_CALLS);
+    CheckCost cost =
+        CheckCost.of(model.spec(), dims, model.hasInputGradient(), settings.options.scheme());
+    if (cost == null || cost.lossCalls() <= bound) {
+      return;
+    }
+    String at = dimsText != null ? dimsText : dimsText(dims) + " (the largest dims)";
+    throw new PropertyConfigurationException(
+        PropertyMessages.propertyTooLarge(
+            ContractMessages.tooLarge(
+                model.spec().name(),
+                at,
+                cost.parameters(),
+                cost.inputs(),
+                cost.lossCalls(),
+                "`maxLossCalls` = " + Numbers.count(bound)),
+            bound));
+  }
+
+  private static String dimsText(Map<String, Integer> dims) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Integer> e : dims.entrySet()) {
+      sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+    }
+    return sb.toString();
   }
 
   private PropertyConfigurationException tooManyDrawnAgain(
@@ -224,9 +300,14 @@ public final class PropertyRunner {
       minDims.put(e.getKey(), e.getValue()[0]);
     }
     long start = clockMillis.getAsLong();
+    progress.shrinkStartMillis = start;
+    progress.shrinking = true;
     Shrinker shrinker =
         new Shrinker(
-            c -> Gradients.check(model, c, settings.options),
+            c -> {
+              progress.shrinkChecks++;
+              return Gradients.check(model, c, settings.options);
+            },
             minDims,
             clockMillis,
             settings.shrinkMillis,

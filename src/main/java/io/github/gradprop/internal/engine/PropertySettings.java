@@ -33,6 +33,8 @@ public final class PropertySettings {
   public static final int DEFAULT_DIM_MAX = 4;
   public static final double DEFAULT_EDGE_CASES = 0.2;
   public static final long DEFAULT_SHRINK_MILLIS = 30_000;
+  public static final long DEFAULT_PROPERTY_MILLIS = 600_000;
+  public static final long DEFAULT_PROGRESS_MILLIS = 5_000;
 
   /** Under {@code KinkPolicy.AVOID}, how many rejected cases per try are tolerated. */
   public static final int MAX_REJECTIONS_PER_TRY = 10;
@@ -54,6 +56,9 @@ public final class PropertySettings {
   final CheckOptions options;
   final long shrinkMillis;
   final boolean replay;
+
+  /** Whether progress lines are printed ({@code gradprop.progress}). */
+  final boolean progress;
 
   /** Every attribute's resolved value, by the row that resolved it. */
   private final Map<Attribute<?>, Object> resolved;
@@ -181,12 +186,62 @@ public final class PropertySettings {
           v -> v >= 0,
           ">= 0 (printed seeds are never negative)");
 
+  static final Attribute<Long> CALL_MILLIS =
+      new Attribute<>(
+          "callMillis",
+          "gradprop.callMillis",
+          a -> a.callMillis() == GradientProperty.NOT_SET_LONG ? null : a.callMillis(),
+          v -> parseLong("gradprop.callMillis", v),
+          CheckOptions.DEFAULT_CALL_MILLIS,
+          v -> v >= 1,
+          ">= 1");
+  static final Attribute<Long> PROPERTY_MILLIS =
+      new Attribute<>(
+          "propertyMillis",
+          "gradprop.propertyMillis",
+          a -> a.propertyMillis() == GradientProperty.NOT_SET_LONG ? null : a.propertyMillis(),
+          v -> parseLong("gradprop.propertyMillis", v),
+          DEFAULT_PROPERTY_MILLIS,
+          v -> v >= 1,
+          ">= 1");
+  static final Attribute<Long> MAX_LOSS_CALLS =
+      new Attribute<>(
+          "maxLossCalls",
+          "gradprop.maxLossCalls",
+          a -> a.maxLossCalls() == GradientProperty.NOT_SET_LONG ? null : a.maxLossCalls(),
+          v -> parseLong("gradprop.maxLossCalls", v),
+          CheckOptions.DEFAULT_MAX_LOSS_CALLS,
+          v -> v >= 1,
+          ">= 1");
+
+  static final Attribute<Long> PROGRESS_MILLIS =
+      new Attribute<>(
+          "progressMillis",
+          "gradprop.progressMillis",
+          a -> a.progressMillis() == GradientProperty.NOT_SET_LONG ? null : a.progressMillis(),
+          v -> parseLong("gradprop.progressMillis", v),
+          DEFAULT_PROGRESS_MILLIS,
+          v -> v >= 1,
+          ">= 1");
+
   /**
    * The table: every scalar attribute, resolved in this order. To add one, add a row here and read
    * it with {@link #get(Attribute)}.
    */
   static final List<Attribute<?>> TABLE =
-      List.of(TRIES, SEED, EDGE_CASES, SHRINK_MILLIS, SCALE, STEP, ATOL, RTOL);
+      List.of(
+          TRIES,
+          SEED,
+          EDGE_CASES,
+          SHRINK_MILLIS,
+          SCALE,
+          STEP,
+          ATOL,
+          RTOL,
+          CALL_MILLIS,
+          PROPERTY_MILLIS,
+          MAX_LOSS_CALLS,
+          PROGRESS_MILLIS);
 
   private PropertySettings(
       GradientProperty a,
@@ -195,8 +250,10 @@ public final class PropertySettings {
       boolean seedGiven,
       Map<String, int[]> dimRanges,
       String classes,
-      boolean replay) {
+      boolean replay,
+      boolean progress) {
     this.resolved = resolved;
+    this.progress = progress;
     this.tries = get(TRIES);
     this.seed = seed;
     this.seedGiven = seedGiven;
@@ -214,7 +271,10 @@ public final class PropertySettings {
             .withKinkPolicy(a.kinks())
             .withLossPrecision(a.precision())
             .withAtol(get(ATOL))
-            .withRtol(get(RTOL));
+            .withRtol(get(RTOL))
+            .withCallMillis(get(CALL_MILLIS))
+            // the property bounds the cost itself, in its own words (PropertyRunner)
+            .withMaxLossCalls(Long.MAX_VALUE);
     Double step = get(STEP);
     this.options = step == null ? o : o.withStep(step);
   }
@@ -223,6 +283,15 @@ public final class PropertySettings {
   @SuppressWarnings("unchecked")
   <T> T get(Attribute<T> row) {
     return (T) resolved.get(row);
+  }
+
+  /** Every dimension at the top of its range: the largest case a try can draw. */
+  Map<String, Integer> largestDims() {
+    Map<String, Integer> dims = new LinkedHashMap<>();
+    for (Map.Entry<String, int[]> e : dimRanges.entrySet()) {
+      dims.put(e.getKey(), e.getValue()[1]);
+    }
+    return dims;
   }
 
   /** Whether {@code c}'s dimensions lie in the ranges (a stored case may predate them). */
@@ -267,7 +336,14 @@ public final class PropertySettings {
     String classes = resolveTargets(a, spec, ranges.keySet());
     checkTargetRank(a.targets(), spec, ranges);
     return new PropertySettings(
-        a, resolved, seed, seedGiven, ranges, classes, resolveReplay(config));
+        a,
+        resolved,
+        seed,
+        seedGiven,
+        ranges,
+        classes,
+        resolveFlag(config, "gradprop.replay"),
+        resolveFlag(config, "gradprop.progress"));
   }
 
   private static Map<String, int[]> resolveDims(GradientProperty a, ModelSpec spec) {
@@ -370,8 +446,9 @@ public final class PropertySettings {
     return sb.append(')').toString();
   }
 
-  private static boolean resolveReplay(Function<String, Optional<String>> config) {
-    Optional<String> v = config.apply("gradprop.replay");
+  /** A true/false configuration parameter, true when not given. */
+  private static boolean resolveFlag(Function<String, Optional<String>> config, String key) {
+    Optional<String> v = config.apply(key);
     if (v.isEmpty()) {
       return true;
     }
@@ -379,8 +456,7 @@ public final class PropertySettings {
     if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
       throw new PropertyConfigurationException(
           String.format(
-              "Configuration parameter `gradprop.replay` must be true or false, but was \"%s\".",
-              v.get()));
+              "Configuration parameter `%s` must be true or false, but was \"%s\".", key, v.get()));
     }
     return t.equalsIgnoreCase("true");
   }

@@ -155,6 +155,85 @@ public final class ContractMessages {
         model, tensor, given, declared, expected, dims);
   }
 
+  /**
+   * A call of user code ran past its time limit.
+   *
+   * @param entry the entry moved for the call, the first of {@code moved} when several moved
+   *     together by {@code to}, or {@code null}
+   * @param limit the limit as the user set it, e.g. "`callMillis` = 200 ms"
+   * @param raise how to raise it
+   */
+  public static String callTimedOut(
+      String model,
+      String call,
+      String entry,
+      double from,
+      double to,
+      int moved,
+      String dims,
+      long elapsedMillis,
+      String limit,
+      String raise) {
+    String what = call;
+    if (entry != null && moved == 1) {
+      what = String.format("%s with %s moved from %s to %s", call, entry, from, to);
+    } else if (entry != null) {
+      what =
+          String.format(
+              "%s with %d entries (%s, ...) moved together by %s", call, moved, entry, to);
+    }
+    return String.format(
+        "Model `%s` did not return from %s within its time limit (%s): it had run for %s when"
+            + " gradprop stopped waiting.%n"
+            + "gradprop interrupted the thread running the model and abandoned it; the other tests"
+            + " go on. An endless loop or a wait that never ends is the common cause; if the call"
+            + " is only slow, narrow the dims or %s.%n"
+            + "shape : %s",
+        model, what, limit, Numbers.seconds(elapsedMillis), raise, dims);
+  }
+
+  /**
+   * A check would need more loss calls than its bound allows: the facts, one sentence.
+   *
+   * @param bound the bound as the user set it, e.g. "`maxLossCalls` = 100,000"
+   */
+  public static String tooLarge(
+      String model, String dims, long parameters, long inputs, long calls, String bound) {
+    return String.format(
+        "Model `%s` is too large to check at %s: %s parameter entries%s, so one check needs"
+            + " about %s loss calls, over the bound %s.",
+        model,
+        dims,
+        Numbers.count(parameters),
+        inputs == 0 ? "" : " and " + Numbers.count(inputs) + " input entries",
+        Numbers.count(calls),
+        bound);
+  }
+
+  /** {@code Gradients.check} on a case whose check would need more loss calls than allowed. */
+  public static String checkTooLarge(
+      String model, String dims, long parameters, long inputs, long calls, long bound) {
+    return String.format(
+        "%s%nCheck a smaller case (gradient bugs show at a few units per dimension), or raise"
+            + " the bound: CheckOptions.defaults().withMaxLossCalls(...).",
+        tooLarge(
+            model,
+            dims,
+            parameters,
+            inputs,
+            calls,
+            "maxLossCalls = " + Numbers.count(bound) + " (CheckOptions)"));
+  }
+
+  /** A {@link VirtualMachineError} outside the calls of user code, in gradprop's own work. */
+  public static String crashed(String model, Throwable e) {
+    return String.format(
+        "gradprop hit %s while checking model `%s`, outside the model's own calls: the case is too"
+            + " large for this JVM. Narrow the dims, or give the test JVM more memory (Surefire's"
+            + " argLine, e.g. -Xmx2g).",
+        e, model);
+  }
+
   /** A contract message from a generated case, with where it came from and how to replay it. */
   public static String inGeneratedCase(
       String message, String origin, long seed, String replayHint) {

@@ -27,4 +27,18 @@ public final class Numbers {
     }
     return String.format(Locale.ROOT, "%.1e", v);
   }
+
+  /** A duration for people: {@code 0.25 s}, {@code 42 s}, {@code 3 min 20 s}. */
+  public static String seconds(long millis) {
+    if (millis < 10_000) {
+      return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+    }
+    long s = Math.round(millis / 1000.0);
+    return s < 120 ? s + " s" : String.format(Locale.ROOT, "%d min %d s", s / 60, s % 60);
+  }
+
+  /** An integer with thousands separators, locale-independent: {@code 2,000,002}. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
 }

@@ -74,4 +74,95 @@ public final class PropertyMessages {
             + " case:%n%s",
         inconclusive, accepted, tries, ContractMessages.DECLARE_FLOAT, lastReport);
   }
+
+  /**
+   * A property ran past its time limit.
+   *
+   * @param origin where it was, e.g. "generated, try 4"
+   * @param call the call of user code in progress, or {@code null}
+   * @param dims the dims of that call's case, or {@code null}
+   */
+  public static String propertyTimedOut(
+      String model,
+      long limitMillis,
+      long elapsedMillis,
+      int triesDone,
+      int tries,
+      String origin,
+      long seed,
+      String call,
+      String dims,
+      String replay) {
+    return String.format(
+        "@GradientProperty check of model `%s` ran past its time limit (`propertyMillis` = %d ms):"
+            + " %d of %d tries done in %s, then at %s (seed %d)%s.%n"
+            + "gradprop interrupted the thread running the property and abandoned it; the other"
+            + " tests go on. Lower `tries`, narrow `dims`, or raise `propertyMillis` (or"
+            + " -Dgradprop.propertyMillis=...).%n"
+            + "replay: %s",
+        model,
+        limitMillis,
+        triesDone,
+        tries,
+        Numbers.seconds(elapsedMillis),
+        origin,
+        seed,
+        call == null ? "" : ", in " + call + " at " + dims,
+        replay);
+  }
+
+  /** Under a property's bound on loss calls, its largest case is too large to check. */
+  public static String propertyTooLarge(String tooLarge, long bound) {
+    return String.format(
+        "%s%nNarrow `dims` (gradient bugs show at a few units per dimension, e.g. dims ="
+            + " {\"hidden = 1..4\"}), or raise `maxLossCalls` (now %s; or"
+            + " -Dgradprop.maxLossCalls=...).",
+        tooLarge, Numbers.count(bound));
+  }
+
+  /**
+   * A progress line of a running property, e.g. {@code [gradprop] Props#relu: try 3 of 100, entries
+   * 1,200 of 3,120, 12 s elapsed, about 5 min left}.
+   *
+   * @param leftMillis the estimated time left, or a negative value when there is no estimate yet
+   */
+  public static String progress(
+      String property,
+      int tryNumber,
+      int tries,
+      int entriesDone,
+      int entriesTotal,
+      long elapsedMillis,
+      long leftMillis) {
+    return String.format(
+        "[gradprop] %s: try %d of %d, entries %s of %s, %s elapsed%s",
+        property,
+        tryNumber,
+        tries,
+        Numbers.count(entriesDone),
+        Numbers.count(entriesTotal),
+        Numbers.seconds(elapsedMillis),
+        leftMillis < 0 ? "" : ", about " + Numbers.seconds(leftMillis) + " left");
+  }
+
+  /** A progress line while a property shrinks its failure. */
+  public static String shrinkingProgress(
+      String property, int tryNumber, int checks, long elapsedMillis, long budgetMillis) {
+    return String.format(
+        "[gradprop] %s: shrinking the failure of try %d, %d checks, %s elapsed (shrinking stops"
+            + " after %s)",
+        property, tryNumber, checks, Numbers.seconds(elapsedMillis), Numbers.seconds(budgetMillis));
+  }
+
+  /** A progress line of one long check ({@code Gradients.check}). */
+  public static String checkProgress(
+      String model, int entriesDone, int entriesTotal, long elapsedMillis, long leftMillis) {
+    return String.format(
+        "[gradprop] check of model `%s`: entries %s of %s, %s elapsed%s",
+        model,
+        Numbers.count(entriesDone),
+        Numbers.count(entriesTotal),
+        Numbers.seconds(elapsedMillis),
+        leftMillis < 0 ? "" : ", about " + Numbers.seconds(leftMillis) + " left");
+  }
 }

@@ -1,0 +1,173 @@
+package io.github.gradprop.internal.check;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.gradprop.model.Tensor;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.apiguardian.api.API;
+
+/**
+ * What one thread is calling in user code right now, for a watcher on another thread: the call, the
+ * entry moved for it, and when it started. The thread that runs the check writes it (a few plain
+ * stores, one clock read and one release store per call, nothing allocated); a watcher reads it
+ * with {@link #snapshot}, validated against the start time so that a call that ended and a call
+ * that began in between are never mixed up.
+ *
+ * <p>Each thread has its own slot ({@link #current()}); a watcher that owns several worker threads
+ * keeps a list of their slots. {@link #abandon()} marks the slot so that the abandoned thread stops
+ * at its next call instead of finishing the rest of the check.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class CallSlot {
+
+  private static final ThreadLocal<CallSlot> CURRENT = ThreadLocal.withInitial(CallSlot::new);
+  private static final VarHandle CALL;
+
+  static {
+    try {
+      CALL = MethodHandles.lookup().findVarHandle(CallSlot.class, "call", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Thread owner = Thread.currentThread();
+
+  /** The call in progress, or {@code null} between calls; written last with release semantics. */
+  @SuppressWarnings("unused") // through CALL
+  private String call;
+
+  private long startNanos;
+  private Invoker invoker;
+  private Tensor tensor;
+  private int index;
+  private double from;
+  private double to;
+  private int moved;
+
+  /** Entries of the check in progress done so far, and of how many (for progress lines). */
+  private volatile int entriesDone;
+
+  private volatile int entriesTotal;
+
+  private volatile boolean watched;
+  private volatile boolean abandoned;
+
+  private CallSlot() {}
+
+  /** This thread's slot. */
+  public static CallSlot current() {
+    return CURRENT.get();
+  }
+
+  /** The thread this slot belongs to. */
+  public Thread owner() {
+    return owner;
+  }
+
+  /** Marks this thread as run by a watcher, so that nested checks do not start another one. */
+  public void watched(boolean on) {
+    watched = on;
+  }
+
+  /** Whether a watcher is watching this thread. */
+  public boolean watched() {
+    return watched;
+  }
+
+  /** Gives up on this thread: its next call throws {@link Abandoned} instead of running. */
+  public void abandon() {
+    abandoned = true;
+  }
+
+  /** Records that {@code invoker} calls {@code what}, with {@code count} entries moved. */
+  void enter(
+      Invoker by, String what, Tensor t, int i, double fromValue, double toValue, int count) {
+    if (abandoned) {
+      throw new Abandoned();
+    }
+    invoker = by;
+    tensor = t;
+    index = i;
+    from = fromValue;
+    to = toValue;
+    moved = count;
+    startNanos = System.nanoTime();
+    CALL.setRelease(this, what);
+  }
+
+  /** Records that the call returned (or threw). */
+  void exit() {
+    CALL.setRelease(this, null);
+  }
+
+  void entries(int done, int total) {
+    entriesDone = done;
+    entriesTotal = total;
+  }
+
+  void entryDone(int done) {
+    entriesDone = done;
+  }
+
+  /** Entries done in the check in progress. */
+  public int entriesDone() {
+    return entriesDone;
+  }
+
+  /** Entries of the check in progress, 0 when none runs. */
+  public int entriesTotal() {
+    return entriesTotal;
+  }
+
+  /**
+   * The call in progress on the owner thread, or {@code null} when none runs (or it changed while
+   * being read).
+   */
+  public Snapshot snapshot(long nowNanos) {
+    String what = (String) CALL.getAcquire(this);
+    if (what == null) {
+      return null;
+    }
+    long start = startNanos;
+    Invoker by = invoker;
+    Tensor t = tensor;
+    int i = index;
+    double f = from;
+    double v = to;
+    int count = moved;
+    VarHandle.acquireFence();
+    if (CALL.getAcquire(this) != what || startNanos != start) {
+      return null;
+    }
+    String entry = count == 0 || t == null ? null : t.name() + t.indexText(i);
+    return new Snapshot(by.modelName(), what, entry, f, v, count, by.dimsText(), nowNanos - start);
+  }
+
+  /**
+   * One call in progress, as facts for a message.
+   *
+   * @param entry the entry moved for the call ({@code w1[0, 1]}), the first one when several moved
+   *     together, or {@code null}
+   * @param moved how many entries moved: 0, 1, or more (together, by {@code to})
+   */
+  public record Snapshot(
+      String model,
+      String call,
+      String entry,
+      double from,
+      double to,
+      int moved,
+      String dims,
+      long elapsedNanos) {}
+
+  /** Thrown into an abandoned thread at its next call; nothing catches it but its top level. */
+  public static final class Abandoned extends Error {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned() {
+      super("abandoned by its watcher", null, false, false);
+    }
+  }
+}

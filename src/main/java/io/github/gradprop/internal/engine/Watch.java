@@ -1,0 +1,195 @@
+package io.github.gradprop.internal.engine;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.gradprop.internal.check.CallSlot;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * Runs a check or a property on a worker (daemon) thread while the calling thread watches it: the
+ * per-call limit, the limit of the whole, and progress lines.
+ *
+ * <p>The worker records every call of user code in its {@link CallSlot} (a clock read and a few
+ * stores, nothing allocated); user code is never handed to yet another thread, so a check costs
+ * what it cost before. The caller wakes every few milliseconds (a tenth of the smallest limit or
+ * interval, between 1 and 100 ms), reads the slots and:
+ *
+ * <ul>
+ *   <li>when a call has run past {@code callMillis}, or the whole past {@code wholeMillis},
+ *       abandons every worker (each slot is marked, so the worker stops at its next call, and its
+ *       thread is interrupted) and throws the subject's failure on the calling thread;
+ *   <li>every {@code progressMillis}, from {@code progressMillis} on, hands the subject's progress
+ *       line to the sink.
+ * </ul>
+ *
+ * <p>Several workers can be watched at once: a thread that runs user code for the watched work
+ * calls {@link #enlist()} first. A nested check on a watched thread runs inline ({@link
+ * #isWatched()}), under the outer watch.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Watch {
+
+  /** What the watched work is, for its messages. */
+  public interface Subject {
+    /** The failure when {@code call} ran past the per-call limit. */
+    RuntimeException callTimedOut(CallSlot.Snapshot call, long limitMillis);
+
+    /** The failure when the whole ran past its limit; {@code current} may be {@code null}. */
+    RuntimeException wholeTimedOut(long elapsedMillis, long limitMillis, CallSlot.Snapshot current);
+
+    /** A progress line, or {@code null} for none now. */
+    String progress(long elapsedMillis, List<CallSlot> slots);
+
+    /** The failure for a {@link VirtualMachineError} outside the calls of user code. */
+    RuntimeException crashed(VirtualMachineError e);
+  }
+
+  private static final long MILLI = 1_000_000L;
+
+  private final long callNanos;
+  private final long wholeNanos;
+  private final long progressNanos;
+  private final Consumer<String> sink;
+  private final List<CallSlot> slots = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param callMillis the per-call limit, >= 1
+   * @param wholeMillis the limit of the whole work, >= 1 ({@code Long.MAX_VALUE}: none)
+   * @param progressMillis the interval of progress lines; 0 for none
+   * @param sink where progress lines go
+   */
+  public Watch(long callMillis, long wholeMillis, long progressMillis, Consumer<String> sink) {
+    this.callNanos = nanos(callMillis);
+    this.wholeNanos = nanos(wholeMillis);
+    this.progressNanos = progressMillis == 0 ? Long.MAX_VALUE : nanos(progressMillis);
+    this.sink = sink;
+  }
+
+  private static long nanos(long millis) {
+    return millis >= Long.MAX_VALUE / MILLI ? Long.MAX_VALUE : millis * MILLI;
+  }
+
+  /** Whether the current thread is already watched: a check on it runs inline. */
+  public static boolean isWatched() {
+    return CallSlot.current().watched();
+  }
+
+  /** Adds the current thread to the watched workers. */
+  public void enlist() {
+    CallSlot slot = CallSlot.current();
+    slot.watched(true);
+    slots.add(slot);
+  }
+
+  /** Runs {@code work} on a daemon worker named {@code name} and watches it; returns its result. */
+  public <T> T run(String name, Supplier<T> work, Subject subject) {
+    Outcome<T> outcome = new Outcome<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              enlist();
+              try {
+                outcome.value = work.get();
+              } catch (Throwable t) { // handed to the calling thread, which decides
+                outcome.error = t;
+              } finally {
+                outcome.done.countDown();
+              }
+            },
+            name);
+    worker.setDaemon(true);
+    worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+    worker.start();
+    watch(outcome, subject);
+    return outcome.result(subject);
+  }
+
+  private void watch(Outcome<?> outcome, Subject subject) {
+    long start = System.nanoTime();
+    long nextProgress = progressNanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + progressNanos;
+    long poll = pollNanos();
+    while (!await(outcome, poll)) {
+      long now = System.nanoTime();
+      for (CallSlot slot : slots) {
+        CallSlot.Snapshot s = slot.snapshot(now);
+        if (s != null && s.elapsedNanos() > callNanos) {
+          abandon();
+          throw subject.callTimedOut(s, callNanos / MILLI);
+        }
+      }
+      if (now - start > wholeNanos) {
+        abandon();
+        throw subject.wholeTimedOut((now - start) / MILLI, wholeNanos / MILLI, current(now));
+      }
+      if (now - nextProgress >= 0) {
+        String line = subject.progress((now - start) / MILLI, slots);
+        if (line != null) {
+          sink.accept(line);
+        }
+        nextProgress = now + progressNanos;
+      }
+    }
+  }
+
+  private boolean await(Outcome<?> outcome, long poll) {
+    try {
+      return outcome.done.await(poll, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      // the calling thread was interrupted (a JUnit timeout, say): give up on the work too
+      abandon();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while watching " + slots, e);
+    }
+  }
+
+  private CallSlot.Snapshot current(long now) {
+    for (CallSlot slot : slots) {
+      CallSlot.Snapshot s = slot.snapshot(now);
+      if (s != null) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private long pollNanos() {
+    long smallest = Math.min(callNanos, Math.min(wholeNanos, progressNanos));
+    return Math.max(MILLI, Math.min(100 * MILLI, smallest / 10));
+  }
+
+  private void abandon() {
+    for (CallSlot slot : slots) {
+      slot.abandon();
+      slot.owner().interrupt();
+    }
+  }
+
+  private static final class Outcome<T> {
+    final CountDownLatch done = new CountDownLatch(1);
+    volatile T value;
+    volatile Throwable error;
+
+    T result(Subject subject) {
+      Throwable e = error;
+      if (e == null) {
+        return value;
+      }
+      if (e instanceof VirtualMachineError vm) {
+        throw subject.crashed(vm);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e);
+    }
+  }
+}
