@@ -68,6 +68,21 @@ class PropertySettingsTests {
 
     @GradientProperty(dims = "out = 1..2")
     void oneHotWithUpToTwoClasses(GradientCheck c) {}
+
+    @GradientProperty(callMillis = 0)
+    void callMillisZero(GradientCheck c) {}
+
+    @GradientProperty(propertyMillis = -5)
+    void propertyMillisNegative(GradientCheck c) {}
+
+    @GradientProperty(maxLossCalls = 0)
+    void maxLossCallsZero(GradientCheck c) {}
+
+    @GradientProperty(progressMillis = 0)
+    void progressMillisZero(GradientCheck c) {}
+
+    @GradientProperty(callMillis = 1, propertyMillis = 2, maxLossCalls = 3, progressMillis = 4)
+    void limitsWritten(GradientCheck c) {}
   }
 
   private static GradientProperty written(String method) {
@@ -243,5 +258,84 @@ class PropertySettingsTests {
     PropertySettings s = resolve("edgesOfTheValidRanges", Map.of("gradprop.seed", "0"));
     assertThat(s.seed).isZero();
     assertThat(s.seedGiven).isTrue();
+  }
+
+  @Test
+  void theLimits_haveTheirDefaults_whenNothingIsWritten() {
+    PropertySettings s = resolve("nothing", Map.of());
+    assertThat(s.get(PropertySettings.CALL_MILLIS)).isEqualTo(10_000L);
+    assertThat(s.options.callMillis()).isEqualTo(10_000L);
+    assertThat(s.get(PropertySettings.PROPERTY_MILLIS)).isEqualTo(600_000L);
+    assertThat(s.get(PropertySettings.MAX_LOSS_CALLS)).isEqualTo(100_000L);
+    assertThat(s.get(PropertySettings.PROGRESS_MILLIS)).isEqualTo(5_000L);
+    assertThat(s.progress).isTrue();
+  }
+
+  @Test
+  void theLimits_asWritten_beatTheirConfigurationParameters() {
+    PropertySettings s =
+        resolve(
+            "limitsWritten",
+            Map.of(
+                "gradprop.callMillis", "9",
+                "gradprop.propertyMillis", "9",
+                "gradprop.maxLossCalls", "9",
+                "gradprop.progressMillis", "9"));
+    assertThat(s.get(PropertySettings.CALL_MILLIS)).isEqualTo(1L);
+    assertThat(s.options.callMillis()).isEqualTo(1L);
+    assertThat(s.get(PropertySettings.PROPERTY_MILLIS)).isEqualTo(2L);
+    assertThat(s.get(PropertySettings.MAX_LOSS_CALLS)).isEqualTo(3L);
+    assertThat(s.get(PropertySettings.PROGRESS_MILLIS)).isEqualTo(4L);
+  }
+
+  @Test
+  void theLimits_fromConfigurationParameters_andProgressOff() {
+    PropertySettings s =
+        resolve(
+            "nothing",
+            Map.of(
+                "gradprop.callMillis", "250",
+                "gradprop.propertyMillis", "1000",
+                "gradprop.maxLossCalls", "5000",
+                "gradprop.progressMillis", "100",
+                "gradprop.progress", "false"));
+    assertThat(s.get(PropertySettings.CALL_MILLIS)).isEqualTo(250L);
+    assertThat(s.get(PropertySettings.PROPERTY_MILLIS)).isEqualTo(1000L);
+    assertThat(s.get(PropertySettings.MAX_LOSS_CALLS)).isEqualTo(5000L);
+    assertThat(s.get(PropertySettings.PROGRESS_MILLIS)).isEqualTo(100L);
+    assertThat(s.progress).isFalse();
+  }
+
+  @Test
+  void limitsOutOfRange_areRejected_namingTheAttributeOrParameter() {
+    expectRejected("callMillisZero", "@GradientProperty requires `callMillis` >= 1, but was 0.");
+    expectRejected(
+        "propertyMillisNegative", "@GradientProperty requires `propertyMillis` >= 1, but was -5.");
+    expectRejected(
+        "maxLossCallsZero", "@GradientProperty requires `maxLossCalls` >= 1, but was 0.");
+    expectRejected(
+        "progressMillisZero", "@GradientProperty requires `progressMillis` >= 1, but was 0.");
+    assertThatThrownBy(() -> resolve("nothing", Map.of("gradprop.callMillis", "0")))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage(
+            "Configuration parameter `gradprop.callMillis` (for @GradientProperty `callMillis`)"
+                + " must be >= 1, but was \"0\".");
+    assertThatThrownBy(() -> resolve("nothing", Map.of("gradprop.maxLossCalls", "lots")))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage(
+            "Configuration parameter `gradprop.maxLossCalls` must be an integer, but was"
+                + " \"lots\".");
+    assertThatThrownBy(() -> resolve("nothing", Map.of("gradprop.progress", "off")))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage(
+            "Configuration parameter `gradprop.progress` must be true or false, but was"
+                + " \"off\".");
+  }
+
+  @Test
+  void largestDims_areTheTopsOfTheRanges() {
+    assertThat(resolve("oneHotWithUpToTwoClasses", Map.of()).largestDims())
+        .containsEntry("out", 2)
+        .containsEntry("batch", PropertySettings.DEFAULT_DIM_MAX);
   }
 }

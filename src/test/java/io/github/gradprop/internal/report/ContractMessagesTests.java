@@ -173,4 +173,96 @@ class ContractMessagesTests {
     assertThat(ContractMessages.nullSpec("MyModel@1"))
         .isEqualTo("Model MyModel@1 returned a null spec()");
   }
+
+  @Test
+  void callTimedOut_withOneEntryMoved() {
+    assertThat(
+            ContractMessages.callTimedOut(
+                "m",
+                "loss(...)",
+                "w1[0, 1]",
+                0.5,
+                0.5001,
+                1,
+                DIMS,
+                250,
+                "`callMillis` = 200 ms",
+                "raise `callMillis`"))
+        .isEqualTo(
+            "Model `m` did not return from loss(...) with w1[0, 1] moved from 0.5 to 0.5001 within"
+                + " its time limit (`callMillis` = 200 ms): it had run for 0.25 s when gradprop"
+                + " stopped waiting."
+                + NL
+                + "gradprop interrupted the thread running the model and abandoned it; the other"
+                + " tests go on. An endless loop or a wait that never ends is the common cause; if"
+                + " the call is only slow, narrow the dims or raise `callMillis`."
+                + NL
+                + "shape : batch=1 in=2");
+  }
+
+  @Test
+  void callTimedOut_withEntriesMovedTogether_andWithNone() {
+    assertThat(
+            ContractMessages.callTimedOut(
+                "m", "loss(...)", "b[1]", 0, 1e-4, 3, DIMS, 12_400, "`callMillis` = 10000 ms", "r"))
+        .startsWith(
+            "Model `m` did not return from loss(...) with 3 entries (b[1], ...) moved together by"
+                + " 1.0E-4 within its time limit (`callMillis` = 10000 ms): it had run for 12 s");
+    assertThat(
+            ContractMessages.callTimedOut(
+                "m",
+                "gradient(...) at the given point",
+                null,
+                0,
+                0,
+                0,
+                DIMS,
+                150_000,
+                "`callMillis` = 100000 ms",
+                "r"))
+        .startsWith(
+            "Model `m` did not return from gradient(...) at the given point within its time limit"
+                + " (`callMillis` = 100000 ms): it had run for 2 min 30 s");
+  }
+
+  @Test
+  void checkTooLarge() {
+    assertThat(
+            ContractMessages.checkTooLarge(
+                "m", "hidden=1000 in=1000", 1_000_000, 0, 2_000_002, 100_000))
+        .isEqualTo(
+            "Model `m` is too large to check at hidden=1000 in=1000: 1,000,000 parameter entries,"
+                + " so one check needs about 2,000,002 loss calls, over the bound maxLossCalls ="
+                + " 100,000 (CheckOptions)."
+                + NL
+                + "Check a smaller case (gradient bugs show at a few units per dimension), or raise"
+                + " the bound: CheckOptions.defaults().withMaxLossCalls(...).");
+  }
+
+  @Test
+  void tooLarge_withInputEntries() {
+    assertThat(ContractMessages.tooLarge("m", DIMS, 10, 2, 26, "`maxLossCalls` = 20"))
+        .isEqualTo(
+            "Model `m` is too large to check at batch=1 in=2: 10 parameter entries and 2 input"
+                + " entries, so one check needs about 26 loss calls, over the bound `maxLossCalls`"
+                + " = 20.");
+  }
+
+  @Test
+  void crashed() {
+    assertThat(ContractMessages.crashed("m", new OutOfMemoryError("Java heap space")))
+        .isEqualTo(
+            "gradprop hit java.lang.OutOfMemoryError: Java heap space while checking model `m`,"
+                + " outside the model's own calls: the case is too large for this JVM. Narrow the"
+                + " dims, or give the test JVM more memory (Surefire's argLine, e.g. -Xmx2g).");
+  }
+
+  @Test
+  void threw_aVirtualMachineError_likeAnyOther() {
+    assertThat(ContractMessages.threw("m", "loss(...)", new StackOverflowError(), DIMS))
+        .isEqualTo(
+            "Model `m` threw from loss(...): java.lang.StackOverflowError"
+                + NL
+                + "shape : batch=1 in=2");
+  }
 }

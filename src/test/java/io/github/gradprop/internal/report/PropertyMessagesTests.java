@@ -75,4 +75,57 @@ class PropertyMessagesTests {
                 + NL
                 + "REPORT");
   }
+
+  @Test
+  void propertyTimedOut() {
+    assertThat(
+            PropertyMessages.propertyTimedOut(
+                "m", 300, 320, 2, 100, "generated, try 3", 17, "loss(...)", "batch=1", "R"))
+        .isEqualTo(
+            "@GradientProperty check of model `m` ran past its time limit (`propertyMillis` = 300"
+                + " ms): 2 of 100 tries done in 0.32 s, then at generated, try 3 (seed 17), in"
+                + " loss(...) at batch=1."
+                + NL
+                + "gradprop interrupted the thread running the property and abandoned it; the other"
+                + " tests go on. Lower `tries`, narrow `dims`, or raise `propertyMillis` (or"
+                + " -Dgradprop.propertyMillis=...)."
+                + NL
+                + "replay: R");
+  }
+
+  @Test
+  void propertyTooLarge() {
+    assertThat(PropertyMessages.propertyTooLarge("FACTS.", 100_000))
+        .isEqualTo(
+            "FACTS."
+                + NL
+                + "Narrow `dims` (gradient bugs show at a few units per dimension, e.g. dims ="
+                + " {\"hidden = 1..4\"}), or raise `maxLossCalls` (now 100,000; or"
+                + " -Dgradprop.maxLossCalls=...).");
+  }
+
+  @Test
+  void progress() {
+    assertThat(PropertyMessages.progress("P#m", 3, 100, 1200, 3120, 12_300, 310_000))
+        .isEqualTo(
+            "[gradprop] P#m: try 3 of 100, entries 1,200 of 3,120, 12 s elapsed, about 5 min 10 s"
+                + " left");
+    assertThat(PropertyMessages.progress("P#m", 1, 100, 0, 0, 5_000, -1))
+        .isEqualTo("[gradprop] P#m: try 1 of 100, entries 0 of 0, 5.00 s elapsed");
+  }
+
+  @Test
+  void shrinkingProgress() {
+    assertThat(PropertyMessages.shrinkingProgress("P#m", 4, 17, 6_000, 30_000))
+        .isEqualTo(
+            "[gradprop] P#m: shrinking the failure of try 4, 17 checks, 6.00 s elapsed (shrinking"
+                + " stops after 30 s)");
+  }
+
+  @Test
+  void checkProgress() {
+    assertThat(PropertyMessages.checkProgress("m", 10, 40, 5_000, 15_000))
+        .isEqualTo(
+            "[gradprop] check of model `m`: entries 10 of 40, 5.00 s elapsed, about 15 s left");
+  }
 }
