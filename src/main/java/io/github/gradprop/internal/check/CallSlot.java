@@ -39,6 +39,11 @@ public final class CallSlot {
   private String call;
 
   private long startNanos;
+  private int seq;
+
+  /** The watcher's time, written each time it wakes. */
+  private volatile long tick = System.nanoTime();
+
   private Invoker invoker;
   private Tensor tensor;
   private int index;
@@ -69,6 +74,7 @@ public final class CallSlot {
   /** Marks this thread as run by a watcher, so that nested checks do not start another one. */
   public void watched(boolean on) {
     watched = on;
+    tick = System.nanoTime();
   }
 
   /** Whether a watcher is watching this thread. */
@@ -79,6 +85,11 @@ public final class CallSlot {
   /** Gives up on this thread: its next call throws {@link Abandoned} instead of running. */
   public void abandon() {
     abandoned = true;
+  }
+
+  /** Whether a watcher gave up on this thread. */
+  public boolean abandoned() {
+    return abandoned;
   }
 
   /** Records that {@code invoker} calls {@code what}, with {@code count} entries moved. */
@@ -93,8 +104,14 @@ public final class CallSlot {
     from = fromValue;
     to = toValue;
     moved = count;
-    startNanos = System.nanoTime();
+    startNanos = tick;
+    seq++;
     CALL.setRelease(this, what);
+  }
+
+  /** The watcher's time now, which the calls that start from now on take as their start. */
+  public void tick(long nowNanos) {
+    tick = nowNanos;
   }
 
   /** Records that the call returned (or threw). */
@@ -102,7 +119,8 @@ public final class CallSlot {
     CALL.setRelease(this, null);
   }
 
-  void entries(int done, int total) {
+  /** Sets the entries done and of how many. */
+  public void entries(int done, int total) {
     entriesDone = done;
     entriesTotal = total;
   }
@@ -131,6 +149,7 @@ public final class CallSlot {
       return null;
     }
     long start = startNanos;
+    int number = seq;
     Invoker by = invoker;
     Tensor t = tensor;
     int i = index;
@@ -138,7 +157,7 @@ public final class CallSlot {
     double v = to;
     int count = moved;
     VarHandle.acquireFence();
-    if (CALL.getAcquire(this) != what || startNanos != start) {
+    if (CALL.getAcquire(this) != what || seq != number) {
       return null;
     }
     String entry = count == 0 || t == null ? null : t.name() + t.indexText(i);
@@ -151,6 +170,8 @@ public final class CallSlot {
    * @param entry the entry moved for the call ({@code w1[0, 1]}), the first one when several moved
    *     together, or {@code null}
    * @param moved how many entries moved: 0, 1, or more (together, by {@code to})
+   * @param elapsedNanos from the watcher's wake-up before the call began: at most one wake-up
+   *     interval more than the call has run
    */
   public record Snapshot(
       String model,
@@ -160,7 +181,13 @@ public final class CallSlot {
       double to,
       int moved,
       String dims,
-      long elapsedNanos) {}
+      long elapsedNanos) {
+
+    /** The same call, with the time it has run at least: {@code slack} less. */
+    public Snapshot lessBy(long slackNanos) {
+      return new Snapshot(model, call, entry, from, to, moved, dims, elapsedNanos - slackNanos);
+    }
+  }
 
   /** Thrown into an abandoned thread at its next call; nothing catches it but its top level. */
   public static final class Abandoned extends Error {

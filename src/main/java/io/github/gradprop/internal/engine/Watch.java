@@ -84,29 +84,35 @@ public final class Watch {
   public void enlist() {
     CallSlot slot = CallSlot.current();
     slot.watched(true);
+    slot.entries(0, 0);
     slots.add(slot);
   }
 
-  /** Runs {@code work} on a daemon worker named {@code name} and watches it; returns its result. */
+  /**
+   * Runs {@code work} on a daemon worker named {@code name} and watches it; returns its result. The
+   * worker is kept for the next run of the calling thread (a thread start costs about as much as
+   * the rest of the watch), unless it was abandoned.
+   */
   public <T> T run(String name, Supplier<T> work, Subject subject) {
     Outcome<T> outcome = new Outcome<>();
-    Thread worker =
-        new Thread(
-            () -> {
-              enlist();
-              try {
-                outcome.value = work.get();
-              } catch (Throwable t) { // handed to the calling thread, which decides
-                outcome.error = t;
-              } finally {
-                outcome.done.countDown();
-              }
-            },
-            name);
-    worker.setDaemon(true);
-    worker.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-    worker.start();
-    watch(outcome, subject);
+    Runnable task =
+        () -> {
+          enlist();
+          try {
+            outcome.value = work.get();
+          } catch (Throwable t) { // handed to the calling thread, which decides
+            outcome.error = t;
+          } finally {
+            outcome.done.countDown();
+          }
+        };
+    Worker.handOff(name, task);
+    try {
+      watch(outcome, subject);
+    } catch (RuntimeException | Error e) {
+      Worker.forget(); // abandoned: never reused
+      throw e;
+    }
     return outcome.result(subject);
   }
 
@@ -118,10 +124,12 @@ public final class Watch {
       long now = System.nanoTime();
       for (CallSlot slot : slots) {
         CallSlot.Snapshot s = slot.snapshot(now);
-        if (s != null && s.elapsedNanos() > callNanos) {
+        // a call's start is the last tick before it: early by at most one poll
+        if (s != null && s.elapsedNanos() > callNanos + poll) {
           abandon();
-          throw subject.callTimedOut(s, callNanos / MILLI);
+          throw subject.callTimedOut(s.lessBy(poll), callNanos / MILLI);
         }
+        slot.tick(now);
       }
       if (now - start > wholeNanos) {
         abandon();
@@ -167,6 +175,85 @@ public final class Watch {
     for (CallSlot slot : slots) {
       slot.abandon();
       slot.owner().interrupt();
+    }
+  }
+
+  /**
+   * The daemon thread that runs watched work for one calling thread, kept between runs and retired
+   * after a minute without work. An abandoned worker is never handed work again.
+   */
+  private static final class Worker extends Thread {
+    private static final ThreadLocal<Worker> OF_CALLER = new ThreadLocal<>();
+    private static final long IDLE_MILLIS = 60_000;
+
+    private Runnable task;
+    private boolean retired;
+
+    private Worker() {
+      setDaemon(true);
+    }
+
+    static void handOff(String name, Runnable task) {
+      Worker w = OF_CALLER.get();
+      Thread caller = Thread.currentThread();
+      if (w != null) {
+        w.setName(name);
+        w.setContextClassLoader(caller.getContextClassLoader());
+        if (w.offer(task)) {
+          return;
+        }
+      }
+      w = new Worker();
+      w.setName(name);
+      w.setContextClassLoader(caller.getContextClassLoader());
+      w.offer(task);
+      w.start();
+      OF_CALLER.set(w);
+    }
+
+    static void forget() {
+      OF_CALLER.remove();
+    }
+
+    private synchronized boolean offer(Runnable r) {
+      if (retired) {
+        return false;
+      }
+      task = r;
+      notifyAll();
+      return true;
+    }
+
+    private synchronized Runnable next() throws InterruptedException {
+      long deadline = System.currentTimeMillis() + IDLE_MILLIS;
+      while (task == null) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          retired = true;
+          return null;
+        }
+        wait(left);
+      }
+      Runnable r = task;
+      task = null;
+      return r;
+    }
+
+    @Override
+    public void run() {
+      try {
+        for (Runnable r = next(); r != null; r = next()) {
+          r.run();
+          if (CallSlot.current().abandoned()) {
+            return;
+          }
+          Thread.interrupted(); // an interrupt meant for the last run must not reach the next one
+        }
+      } catch (InterruptedException e) {
+        synchronized (this) {
+          retired = true;
+        }
+      }
     }
   }
 

@@ -183,8 +183,8 @@ public final class ContractMessages {
               "%s with %d entries (%s, ...) moved together by %s", call, moved, entry, to);
     }
     return String.format(
-        "Model `%s` did not return from %s within its time limit (%s): it had run for %s when"
-            + " gradprop stopped waiting.%n"
+        "Model `%s` did not return from %s within its time limit (%s): it had run for at least %s"
+            + " when gradprop stopped waiting.%n"
             + "gradprop interrupted the thread running the model and abandoned it; the other tests"
             + " go on. An endless loop or a wait that never ends is the common cause; if the call"
             + " is only slow, narrow the dims or %s.%n"
