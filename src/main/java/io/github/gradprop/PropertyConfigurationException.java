@@ -7,7 +7,9 @@ import org.apiguardian.api.API;
 /**
  * Thrown when a {@link GradientProperty} is misconfigured: an attribute out of range, an unknown
  * dimension name, a configuration parameter that does not parse. The message names the attribute
- * and the value given.
+ * and the value given. Also thrown when a check would need more loss calls than {@code
+ * maxLossCalls} (or {@link CheckOptions#withMaxLossCalls}) allows, and when a property runs past
+ * {@code propertyMillis}; the message says what to narrow or raise.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public class PropertyConfigurationException extends RuntimeException {
