@@ -120,10 +120,7 @@ class LimitsTestCases {
       check.that(
           Models.of(
               correct.spec().renamed("tanh mlp, out of memory"),
-              (p, b) -> {
-                double[] huge = new double[Integer.MAX_VALUE - 8]; // 16 GB: Java heap space
-                return correct.loss(p, b) + huge.length;
-              },
+              (p, b) -> correct.loss(p, b) + moreThanTheHeap().length,
               correct::gradient));
     }
   }
@@ -142,6 +139,20 @@ class LimitsTestCases {
                 g.matrix("w1")[0][0] += huge.length;
               }));
     }
+  }
+
+  /**
+   * Arrays of 16 GB each, one more than the heap holds: with a heap under 16 GB (the usual case)
+   * the first allocation fails at once, without filling the heap.
+   */
+  static double[][] moreThanTheHeap() {
+    int length = Integer.MAX_VALUE - 8;
+    long rows = Runtime.getRuntime().maxMemory() / (8L * length) + 1;
+    double[][] all = new double[(int) rows][];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = new double[length];
+    }
+    return all;
   }
 
   static int depth(int n) {

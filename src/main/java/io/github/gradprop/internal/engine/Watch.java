@@ -15,10 +15,11 @@ import org.apiguardian.api.API;
  * Runs a check or a property on a worker (daemon) thread while the calling thread watches it: the
  * per-call limit, the limit of the whole, and progress lines.
  *
- * <p>The worker records every call of user code in its {@link CallSlot} (a clock read and a few
- * stores, nothing allocated); user code is never handed to yet another thread, so a check costs
- * what it cost before. The caller wakes every few milliseconds (a tenth of the smallest limit or
- * interval, between 1 and 100 ms), reads the slots and:
+ * <p>The worker records every call of user code in its {@link CallSlot} (a few stores, nothing
+ * allocated; the start is the watcher's last tick, so no clock is read per call); user code is
+ * never handed to yet another thread, so a check costs what it cost before. The caller wakes every
+ * few milliseconds (a tenth of the smallest limit or interval, between 1 and 100 ms), ticks each
+ * slot's clock, reads the slots and:
  *
  * <ul>
  *   <li>when a call has run past {@code callMillis}, or the whole past {@code wholeMillis},
@@ -132,6 +133,7 @@ public final class Watch {
         slot.tick(now);
       }
       if (now - start > wholeNanos) {
+        // the whole is timed from the caller's own clock: exact
         abandon();
         throw subject.wholeTimedOut((now - start) / MILLI, wholeNanos / MILLI, current(now));
       }
