@@ -23,10 +23,12 @@ public final class CallSlot {
 
   private static final ThreadLocal<CallSlot> CURRENT = ThreadLocal.withInitial(CallSlot::new);
   private static final VarHandle CALL;
+  private static final VarHandle DONE;
 
   static {
     try {
       CALL = MethodHandles.lookup().findVarHandle(CallSlot.class, "call", String.class);
+      DONE = MethodHandles.lookup().findVarHandle(CallSlot.class, "entriesDone", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -51,8 +53,12 @@ public final class CallSlot {
   private double to;
   private int moved;
 
-  /** Entries of the check in progress done so far, and of how many (for progress lines). */
-  private volatile int entriesDone;
+  /**
+   * Entries of the check in progress done so far (a release store per entry: no fence), and of how
+   * many, for progress lines.
+   */
+  @SuppressWarnings("unused") // through DONE
+  private int entriesDone;
 
   private volatile int entriesTotal;
 
@@ -121,17 +127,17 @@ public final class CallSlot {
 
   /** Sets the entries done and of how many. */
   public void entries(int done, int total) {
-    entriesDone = done;
+    DONE.setRelease(this, done);
     entriesTotal = total;
   }
 
   void entryDone(int done) {
-    entriesDone = done;
+    DONE.setRelease(this, done);
   }
 
   /** Entries done in the check in progress. */
   public int entriesDone() {
-    return entriesDone;
+    return (int) DONE.getAcquire(this);
   }
 
   /** Entries of the check in progress, 0 when none runs. */
