@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.gradprop.model.Tensor;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -15,8 +16,9 @@ import org.apiguardian.api.API;
  * that began in between are never mixed up.
  *
  * <p>Each thread has its own slot ({@link #current()}); a watcher that owns several worker threads
- * keeps a list of their slots. {@link #abandon()} marks the slot so that the abandoned thread stops
- * at its next call instead of finishing the rest of the check.
+ * keeps a list of their slots, and a helper thread of a watched check joins it with {@link
+ * #joinWatchOf}. {@link #abandon()} marks the slot so that the abandoned thread stops at its next
+ * call instead of finishing the rest of the check.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CallSlot {
@@ -65,6 +67,9 @@ public final class CallSlot {
   private volatile boolean watched;
   private volatile boolean abandoned;
 
+  /** Adds a slot to the list its watcher reads; {@code null} when not watched. */
+  private volatile Consumer<CallSlot> watchers;
+
   private CallSlot() {}
 
   /** This thread's slot. */
@@ -77,10 +82,27 @@ public final class CallSlot {
     return owner;
   }
 
-  /** Marks this thread as run by a watcher, so that nested checks do not start another one. */
-  public void watched(boolean on) {
-    watched = on;
+  /**
+   * Marks this thread as run by a watcher, which reads the slots {@code list} adds to, so that
+   * nested checks do not start another watch and helper threads can join this one.
+   */
+  public void watchedBy(Consumer<CallSlot> list) {
+    watchers = list;
+    watched = true;
     tick = System.nanoTime();
+    list.accept(this);
+  }
+
+  /**
+   * Puts this thread (a helper that runs user code for the check on {@code parent}'s thread) under
+   * {@code parent}'s watcher, if it has one: its calls are then timed, and abandoned, with the
+   * parent's.
+   */
+  public void joinWatchOf(CallSlot parent) {
+    Consumer<CallSlot> list = parent.watchers;
+    if (list != null && list != watchers) {
+      watchedBy(list);
+    }
   }
 
   /** Whether a watcher is watching this thread. */

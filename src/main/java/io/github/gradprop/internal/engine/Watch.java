@@ -30,8 +30,9 @@ import org.apiguardian.api.API;
  * </ul>
  *
  * <p>Several workers can be watched at once: a thread that runs user code for the watched work
- * calls {@link #enlist()} first. A nested check on a watched thread runs inline ({@link
- * #isWatched()}), under the outer watch.
+ * calls {@link #enlist()} first, or, from inside the check, {@code
+ * CallSlot.current().joinWatchOf(slotOfTheWorker)}. A nested check on a watched thread runs inline
+ * ({@link #isWatched()}), under the outer watch.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Watch {
@@ -84,9 +85,8 @@ public final class Watch {
   /** Adds the current thread to the watched workers. */
   public void enlist() {
     CallSlot slot = CallSlot.current();
-    slot.watched(true);
     slot.entries(0, 0);
-    slots.add(slot);
+    slot.watchedBy(slots::add);
   }
 
   /**

@@ -148,4 +148,48 @@ class WatchTests {
     assertThat(watch.run("test worker", Watch::isWatched, new Recorder())).isTrue();
     assertThat(Watch.isWatched()).isFalse();
   }
+
+  @Test
+  void aHelperThread_thatJoinsTheWatch_isTimedAndAbandonedWithTheWorker() {
+    ReferenceMlp correct = new ReferenceMlp();
+    AtomicInteger calls = new AtomicInteger();
+    GradientModel hangsOnce =
+        Models.of(
+            correct.spec().renamed("helper's model"),
+            (p, b) -> {
+              if (calls.incrementAndGet() == 1) {
+                try {
+                  Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return correct.loss(p, b);
+            },
+            correct::gradient);
+    Watch watch = new Watch(100, Long.MAX_VALUE, 0, line -> {});
+    assertThatThrownBy(
+            () ->
+                watch.run(
+                    "test worker",
+                    () -> {
+                      CallSlot parent = CallSlot.current();
+                      Thread helper =
+                          new Thread(
+                              () -> {
+                                CallSlot.current().joinWatchOf(parent);
+                                GradientChecker.check(hangsOnce, CASE, CheckOptions.defaults());
+                              });
+                      helper.setDaemon(true);
+                      helper.start();
+                      try {
+                        helper.join();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return null;
+                    },
+                    new Recorder()))
+        .hasMessage("call loss(...) at the given point null helper's model 100");
+  }
 }
