@@ -74,4 +74,12 @@ public final class PropertyMessages {
             + " case:%n%s",
         inconclusive, accepted, tries, ContractMessages.DECLARE_FLOAT, lastReport);
   }
+
+  /** The statistics entry of a passing property whose model showed kinks but no try drew ties. */
+  public static String kinksButNoTies(int triesWithKinks, int tries) {
+    return String.format(
+        "%d of %d tries showed kinks, but no try was built with ties; tie-only bugs (a max that"
+            + " passes the gradient to every tied input) stay hidden: raise `edgeCases`",
+        triesWithKinks, tries);
+  }
 }

@@ -75,4 +75,12 @@ class PropertyMessagesTests {
                 + NL
                 + "REPORT");
   }
+
+  @Test
+  void kinksButNoTies() {
+    assertThat(PropertyMessages.kinksButNoTies(3, 100))
+        .isEqualTo(
+            "3 of 100 tries showed kinks, but no try was built with ties; tie-only bugs (a max that"
+                + " passes the gradient to every tied input) stay hidden: raise `edgeCases`");
+  }
 }
