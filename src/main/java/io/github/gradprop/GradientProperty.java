@@ -94,7 +94,9 @@ public @interface GradientProperty {
   /**
    * The share of tries whose values include edge cases (exact zeros, ties, +-1, 0.5), where
    * hand-written backprop tends to break, in {@code [0, 1]}; default 0.2 (or {@code
-   * gradprop.edgeCases}). Not written is {@code NaN}, which you cannot mean as a share.
+   * gradprop.edgeCases}). The same share, drawn independently, builds relations on purpose: tied
+   * rows or pieces, zero rows, grid values (see docs/properties.md). Not written is {@code NaN},
+   * which you cannot mean as a share.
    */
   double edgeCases() default Double.NaN;
 

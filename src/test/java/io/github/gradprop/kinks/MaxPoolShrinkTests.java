@@ -31,7 +31,11 @@ class MaxPoolShrinkTests {
       assertThat(message).as("seed %d", seed).contains("KINK_MISMATCH");
       assertThat(message.lines().filter(l -> l.startsWith("shape")).findFirst().orElseThrow())
           .as("seed %d", seed)
-          .isEqualTo("shape     : batch=1 in=1 pool=1 out=1");
+          // one pool, one example, one output; `in` may stay above 1 when the shrunk tie is a
+          // coincidence of grid values over several inputs (seed 5: 0 - 0.25 + 1 = 0.5 + 0.25),
+          // which deleting any one input breaks
+          .startsWith("shape     : batch=1 in=")
+          .endsWith(" pool=1 out=1");
     }
   }
 

@@ -66,7 +66,11 @@ class GradientPropertyTests {
         .containsKeys(
             "gradprop.entriesChecked",
             "gradprop.largestRelativeError",
-            "gradprop.triesWithEdgeValues");
+            "gradprop.triesWithEdgeValues",
+            "gradprop.triesWithTies");
+    assertThat(Integer.parseInt(stats.get("gradprop.triesWithTies")))
+        .as("tries built with ties on purpose, a share edgeCases = 0.2 of 50")
+        .isBetween(2, 25);
   }
 
   @Test

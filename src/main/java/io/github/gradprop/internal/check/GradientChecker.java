@@ -163,10 +163,24 @@ public final class GradientChecker {
       }
     }
 
+    /**
+     * Float-exact losses alone do not prove a float loss (a double loss near 1e-10 is rounded that
+     * coarsely too); only the probe's evidence fails the check, and no evidence is a note.
+     */
     private void checkPrecision() {
-      if (options.lossPrecision() == LossPrecision.DOUBLE && invoker.lossLooksFloat()) {
+      if (options.lossPrecision() != LossPrecision.DOUBLE || !invoker.lossLooksFloat()) {
+        return;
+      }
+      FloatProbe.Finding f =
+          FloatProbe.probe(
+              invoker.probe(), targets, analyticArrays, work.parameters().tensors().size());
+      Contracts.checkUnchanged(spec.name(), "loss(...) probing its precision", work, snapshot);
+      if (f == FloatProbe.Finding.FLOAT) {
         throw new ModelConfigurationException(
             ContractMessages.computesInFloat(spec.name(), loss, work.dimsText()));
+      }
+      if (f == FloatProbe.Finding.AMBIGUOUS) {
+        outcomes.notes.floatLike(loss);
       }
     }
 

@@ -20,6 +20,7 @@ final class Notes {
   private Counted<NonFinite> nonFinite = Counted.none();
   private Counted<Slopes> strict = Counted.none();
   private final List<Tie> ties = new ArrayList<>();
+  private double floatLikeLoss = Double.NaN;
 
   void steep(Tensor t, int i, double minus, double plus, double step) {
     steep = steep.plus(new Slopes(t.name() + t.indexText(i), minus, plus, step));
@@ -37,7 +38,11 @@ final class Notes {
     ties.add(new Tie(f.entries(), f.failure().numeric(), f.failure().analytic()));
   }
 
+  void floatLike(double loss) {
+    floatLikeLoss = loss;
+  }
+
   NoteFacts facts() {
-    return new NoteFacts(strict, ties, steep, nonFinite);
+    return new NoteFacts(strict, ties, steep, nonFinite, floatLikeLoss);
   }
 }

@@ -35,6 +35,7 @@ public final class PropertyRunner {
       long seed,
       int tries,
       int edgeTries,
+      int triesWithTies,
       int triesWithKinks,
       long kinkEntries,
       long kinkArtifacts,
@@ -51,7 +52,11 @@ public final class PropertyRunner {
       m.put("gradprop.seed", String.valueOf(seed));
       m.put("gradprop.tries", String.valueOf(tries));
       m.put("gradprop.triesWithEdgeValues", String.valueOf(edgeTries));
+      m.put("gradprop.triesWithTies", String.valueOf(triesWithTies));
       m.put("gradprop.triesWithKinks", String.valueOf(triesWithKinks));
+      if (triesWithKinks > 0 && triesWithTies == 0) {
+        m.put("gradprop.tieSearch", PropertyMessages.kinksButNoTies(triesWithKinks, tries));
+      }
       m.put("gradprop.entriesAtKinks", String.valueOf(kinkEntries));
       m.put("gradprop.kinkArtifacts", String.valueOf(kinkArtifacts));
       m.put("gradprop.unresolvedEntries", String.valueOf(unresolvedEntries));
@@ -164,6 +169,7 @@ public final class PropertyRunner {
     long calls = 0;
     double largest = 0;
     int edgeTries = 0;
+    int tieTries = 0;
     int withKinks = 0;
     long kinkEntries = 0;
     long artifacts = 0;
@@ -195,6 +201,9 @@ public final class PropertyRunner {
       if (generator.isEdgeCase(seed)) {
         edgeTries++;
       }
+      if (generator.isRelational(seed)) {
+        tieTries++;
+      }
       if (r.hasKinks()) {
         withKinks++;
       }
@@ -212,6 +221,7 @@ public final class PropertyRunner {
         settings.seed,
         settings.tries,
         edgeTries,
+        tieTries,
         withKinks,
         kinkEntries,
         artifacts,

@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
 /**
  * Draws one case from one seed: dimensions first, then every parameter tensor, the inputs, and the
  * targets. A share of cases mixes in edge values (exact zeros, ties, +-1, +-0.5), where
- * hand-written backprop tends to break.
+ * hand-written backprop tends to break; an independent share builds relations between entries on
+ * purpose (tied slices, twin tensors, zero slices, grid values; see {@link Relations}).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CaseGenerator {
@@ -25,6 +26,9 @@ public final class CaseGenerator {
   private static final double[] EDGE_VALUES = {0.0, 1.0, -1.0, 0.5, -0.5};
   private static final double EDGE_ENTRY_SHARE = 0.3;
   private static final int MAX_DIM_DRAWS = 100;
+  private static final long RELATIONAL_SALT = 0x2545F4914F6CDD1DL;
+  private static final double[] KINKY_VALUES = {0.0, 1.0, -1.0, 0.5, -0.5, 2.0};
+  private static final double[] GRID_VALUES = {-1.0, 0.0, 1.0};
 
   private final ModelSpec spec;
   private final Map<String, int[]> ranges;
@@ -69,7 +73,20 @@ public final class CaseGenerator {
     if (c.batch().hasTargets()) {
       fillTargets(c, c.batch().targetTensor(), random, edge);
     }
+    if (isRelational(seed)) {
+      // a stream of its own, so the values drawn above are those of the same seed without it
+      SplittableRandom relational = new SplittableRandom(seed ^ RELATIONAL_SALT);
+      Relations.apply(c, Relations.pick(relational), relational, scale);
+    }
     return c;
+  }
+
+  /**
+   * Whether the case of {@code seed} builds ties and kinks on purpose ({@link Relations}): a share
+   * {@code edgeCases} of tries, decided apart from the value stream and from {@link #isEdgeCase}.
+   */
+  public boolean isRelational(long seed) {
+    return new SplittableRandom(seed ^ RELATIONAL_SALT).nextDouble() < edgeCases;
   }
 
   /** Whether the case of {@code seed} mixes in edge values; decided apart from the value stream. */
@@ -99,15 +116,34 @@ public final class CaseGenerator {
 
   private void fill(Tensor t, SplittableRandom random, double sd, boolean edge) {
     for (int i = 0; i < t.size(); i++) {
-      double v =
-          values == ValueDistribution.NORMAL_FAN_IN
-              ? sd * gaussian(random)
-              : sd * (2 * random.nextDouble() - 1);
+      double v = draw(t, i, random, sd);
       if (edge && random.nextDouble() < EDGE_ENTRY_SHARE) {
         int pick = random.nextInt(EDGE_VALUES.length + 1);
         v = pick < EDGE_VALUES.length ? EDGE_VALUES[pick] * scale : (i > 0 ? t.get(i - 1) : 0.0);
       }
       t.set(i, v);
+    }
+  }
+
+  private double draw(Tensor t, int i, SplittableRandom random, double sd) {
+    switch (values) {
+      case NORMAL_FAN_IN:
+        return sd * gaussian(random);
+      case GRID:
+        return GRID_VALUES[random.nextInt(GRID_VALUES.length)] * sd;
+      case KINK_BIASED:
+        {
+          double u = random.nextDouble();
+          if (u < 0.35) {
+            return KINKY_VALUES[random.nextInt(KINKY_VALUES.length)] * sd;
+          }
+          if (u < 0.55 && i > 0) {
+            return t.get(random.nextInt(i)) * (random.nextBoolean() ? 1 : -1);
+          }
+          return sd * (2 * random.nextDouble() - 1);
+        }
+      default:
+        return sd * (2 * random.nextDouble() - 1);
     }
   }
 

@@ -14,10 +14,16 @@ import org.apiguardian.api.API;
  * @param ties tie directions along which the analytic projection disagreed
  * @param steep entries whose one-sided slopes are far apart, as where a log is clipped
  * @param nonFinite entries where the loss is not finite one step away
+ * @param floatLikeLoss a loss whose values were all float-exact while probing its entries gave no
+ *     evidence either way (NaN when there is nothing to note)
  */
 @API(status = INTERNAL, since = "0.1")
 public record NoteFacts(
-    Counted<Slopes> strict, List<Tie> ties, Counted<Slopes> steep, Counted<NonFinite> nonFinite) {
+    Counted<Slopes> strict,
+    List<Tie> ties,
+    Counted<Slopes> steep,
+    Counted<NonFinite> nonFinite,
+    double floatLikeLoss) {
 
   /** Copies the list. */
   public NoteFacts {
@@ -26,7 +32,7 @@ public record NoteFacts(
 
   /** Nothing to note. */
   public static NoteFacts none() {
-    return new NoteFacts(Counted.none(), List.of(), Counted.none(), Counted.none());
+    return new NoteFacts(Counted.none(), List.of(), Counted.none(), Counted.none(), Double.NaN);
   }
 
   /** How many entries showed a kind of note, and the first of them (null when none did). */

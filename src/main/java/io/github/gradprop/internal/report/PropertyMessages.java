@@ -165,4 +165,12 @@ public final class PropertyMessages {
         Numbers.seconds(elapsedMillis),
         leftMillis < 0 ? "" : ", about " + Numbers.seconds(leftMillis) + " left");
   }
+
+  /** The statistics entry of a passing property whose model showed kinks but no try drew ties. */
+  public static String kinksButNoTies(int triesWithKinks, int tries) {
+    return String.format(
+        "%d of %d tries showed kinks, but no try was built with ties; tie-only bugs (a max that"
+            + " passes the gradient to every tied input) stay hidden: raise `edgeCases`",
+        triesWithKinks, tries);
+  }
 }

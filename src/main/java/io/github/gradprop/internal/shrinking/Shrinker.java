@@ -90,7 +90,8 @@ public final class Shrinker {
                   : new boolean[] {false};
           search:
           for (boolean interleaved : layouts) {
-            for (int k = 0; k < best.dim(dim) && !outOfTime; k++) {
+            // k == dim deletes the last entry of an axis such as pool + 1, which no unit owns alone
+            for (int k = 0; k <= best.dim(dim) && !outOfTime; k++) {
               Case candidate;
               try {
                 candidate = CaseEdits.deleteIndex(best, dim, k, interleaved);
@@ -115,6 +116,12 @@ public final class Shrinker {
           }
         }
       }
+      for (Shrunk tie = shrinkTieGroup(best, kind); tie != null; tie = shrinkTieGroup(best, kind)) {
+        best = tie.smallest();
+        bestResult = tie.result();
+        steps++;
+        progress = true;
+      }
       List<Tensor> tensors = best.tensors();
       for (int t = 0; t < tensors.size() && !outOfTime; t++) {
         int size = best.tensors().get(t).size();
@@ -136,6 +143,30 @@ public final class Shrinker {
       }
     }
     return new Shrunk(best, bestResult, steps, checks, cacheHits, outOfTime);
+  }
+
+  /** The first tie-group candidate that fails the same way, or null: see {@link TieGroups}. */
+  private Shrunk shrinkTieGroup(Case best, FailureKind kind) {
+    for (Case candidate : TieGroups.candidates(best, realValued(best))) {
+      GradientCheckResult r = evaluate(candidate, kind);
+      if (r != null || outOfTime) {
+        return r == null ? null : new Shrunk(candidate, r, 0, 0, 0, false);
+      }
+    }
+    return null;
+  }
+
+  /** The tensors whose values shrink like real numbers: all but targets of another kind. */
+  private List<Integer> realValued(Case c) {
+    List<Integer> out = new java.util.ArrayList<>();
+    List<Tensor> tensors = c.tensors();
+    for (int t = 0; t < tensors.size(); t++) {
+      boolean isTarget = c.batch().hasTargets() && tensors.get(t) == c.batch().targetTensor();
+      if (!isTarget || targets == TargetKind.REAL) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   private List<Case> candidates(Case c, int tensor, int i) {

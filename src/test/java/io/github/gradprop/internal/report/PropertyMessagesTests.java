@@ -128,4 +128,12 @@ class PropertyMessagesTests {
         .isEqualTo(
             "[gradprop] check of model `m`: entries 10 of 40, 5.00 s elapsed, about 15 s left");
   }
+
+  @Test
+  void kinksButNoTies() {
+    assertThat(PropertyMessages.kinksButNoTies(3, 100))
+        .isEqualTo(
+            "3 of 100 tries showed kinks, but no try was built with ties; tie-only bugs (a max that"
+                + " passes the gradient to every tied input) stay hidden: raise `edgeCases`");
+  }
 }
