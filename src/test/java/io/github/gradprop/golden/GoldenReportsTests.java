@@ -189,7 +189,7 @@ class GoldenReportsTests {
     }
     return message
         .lines()
-        .filter(l -> !l.startsWith("time "))
+        .filter(l -> !l.startsWith("time ") && !l.startsWith("html "))
         .map(l -> l + "\n")
         .collect(Collectors.joining());
   }

@@ -9,6 +9,7 @@ import io.github.gradprop.GradientProperty;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.internal.check.GradientChecker;
 import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.internal.html.HtmlReports;
 import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -92,7 +93,8 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
             settings,
             ReplayStore.forBuildDirectory(),
             propertyId,
-            System::currentTimeMillis);
+            System::currentTimeMillis,
+            HtmlReports.of(settings.reports, settings.reportsDir, context::publishReportEntry));
     PropertyRunner.Statistics statistics = runner.run();
     context.publishReportEntry(statistics.asReportEntries());
   }

@@ -7,6 +7,7 @@ import io.github.gradprop.GradientProperty;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.TargetKind;
 import io.github.gradprop.ValueDistribution;
+import io.github.gradprop.internal.html.ReportMode;
 import io.github.gradprop.model.ModelSpec;
 import io.github.gradprop.model.TensorSpec;
 import java.util.HashMap;
@@ -55,6 +56,12 @@ public final class PropertySettings {
   final long shrinkMillis;
   final boolean replay;
 
+  /** Which properties get an HTML page ({@code gradprop.reports}). */
+  final ReportMode reports;
+
+  /** Where the pages go ({@code gradprop.reports.dir}); null for the default. */
+  final String reportsDir;
+
   /** Every attribute's resolved value, by the row that resolved it. */
   private final Map<Attribute<?>, Object> resolved;
 
@@ -65,7 +72,8 @@ public final class PropertySettings {
    * rejected with the attribute's (or parameter's) name. "Not written" is the annotation's marker
    * ({@link GradientProperty#NOT_SET}, {@code NaN}), which is not a value a user means.
    *
-   * @param name the attribute of {@link GradientProperty}
+   * @param name the attribute of {@link GradientProperty}, or {@code null} for a configuration
+   *     parameter without one
    * @param key the configuration parameter, or {@code null}
    * @param written the value as written, or {@code null} when not written
    * @param parse reads the configuration parameter
@@ -95,6 +103,12 @@ public final class PropertySettings {
       Optional<String> param = key == null ? Optional.empty() : config.apply(key);
       if (param.isPresent()) {
         T parsed = parse.apply(param.get());
+        if (!valid.test(parsed) && name == null) {
+          throw new PropertyConfigurationException(
+              String.format(
+                  "Configuration parameter `%s` must be %s, but was \"%s\".",
+                  key, requirement, param.get()));
+        }
         if (!valid.test(parsed)) {
           throw new PropertyConfigurationException(
               String.format(
@@ -181,12 +195,34 @@ public final class PropertySettings {
           v -> v >= 0,
           ">= 0 (printed seeds are never negative)");
 
+  /** A configuration parameter only (no annotation attribute): {@code failures}, {@code all}. */
+  static final Attribute<ReportMode> REPORTS =
+      new Attribute<>(
+          null,
+          "gradprop.reports",
+          a -> null,
+          ReportMode::parse,
+          ReportMode.FAILURES,
+          v -> v != null,
+          "failures, all or off");
+
+  static final Attribute<String> REPORTS_DIR =
+      new Attribute<>(
+          null,
+          "gradprop.reports.dir",
+          a -> null,
+          String::trim,
+          null,
+          v -> !v.isEmpty(),
+          "a directory (not blank)");
+
   /**
    * The table: every scalar attribute, resolved in this order. To add one, add a row here and read
    * it with {@link #get(Attribute)}.
    */
   static final List<Attribute<?>> TABLE =
-      List.of(TRIES, SEED, EDGE_CASES, SHRINK_MILLIS, SCALE, STEP, ATOL, RTOL);
+      List.of(
+          TRIES, SEED, EDGE_CASES, SHRINK_MILLIS, SCALE, STEP, ATOL, RTOL, REPORTS, REPORTS_DIR);
 
   private PropertySettings(
       GradientProperty a,
@@ -208,6 +244,8 @@ public final class PropertySettings {
     this.edgeCases = get(EDGE_CASES);
     this.shrinkMillis = get(SHRINK_MILLIS);
     this.replay = replay;
+    this.reports = get(REPORTS);
+    this.reportsDir = get(REPORTS_DIR);
     CheckOptions o =
         CheckOptions.defaults()
             .withScheme(a.scheme())

@@ -1,0 +1,138 @@
+package io.github.gradprop.internal.html;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The report directory: one page per property, written to a temporary file and moved into place,
+ * and {@code index.html}, rebuilt from the summaries in the pages after each change. Nothing is
+ * shared in memory, so parallel tests and Surefire forks may write at the same time: each writer
+ * checks, after moving its index into place, that the directory still gives the same index, and
+ * writes it again when not (so the last index written lists every page).
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ReportDirectory {
+
+  static final String INDEX = "index.html";
+  private static final int MAX_REBUILDS = 8;
+
+  private final Path directory;
+
+  public ReportDirectory(Path directory) {
+    this.directory = directory;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The page file of {@code propertyId}: {@code class.method.html}, nested classes with '-'. */
+  public Path pageFor(String propertyId) {
+    String name = propertyId.replace('#', '.').replace('$', '-').replaceAll("[^A-Za-z0-9._-]", "_");
+    return directory.resolve(name + ".html");
+  }
+
+  /** Writes {@code page} for its property and rebuilds the index; returns the page's path. */
+  public Path write(PropertyPage page, String written) {
+    Path file = pageFor(page.propertyId());
+    try {
+      Files.createDirectories(directory);
+      writeAtomically(file, page.render(written));
+      rebuildIndex();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** Removes the page of {@code propertyId}, if any, and rebuilds the index when it was there. */
+  public void remove(String propertyId) {
+    try {
+      if (Files.deleteIfExists(pageFor(propertyId))) {
+        rebuildIndex();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the index from the pages now in the directory, until the directory stops changing. */
+  public void rebuildIndex() throws IOException {
+    String rendered = IndexPage.render(summaries());
+    for (int k = 0; k < MAX_REBUILDS; k++) {
+      writeAtomically(directory.resolve(INDEX), rendered);
+      String again = IndexPage.render(summaries());
+      if (again.equals(rendered)) {
+        return;
+      }
+      rendered = again;
+    }
+  }
+
+  /** The summaries of every page in the directory, by property. */
+  public List<PageSummary> summaries() throws IOException {
+    List<PageSummary> all = new ArrayList<>();
+    if (!Files.isDirectory(directory)) {
+      return all;
+    }
+    try (DirectoryStream<Path> pages = Files.newDirectoryStream(directory, "*.html")) {
+      for (Path p : pages) {
+        String name = p.getFileName().toString();
+        if (name.equals(INDEX) || name.startsWith(".")) {
+          continue;
+        }
+        PageSummary s = read(p, name);
+        if (s != null) {
+          all.add(s);
+        }
+      }
+    }
+    all.sort(Comparator.comparing(PageSummary::property));
+    return all;
+  }
+
+  private static PageSummary read(Path page, String name) {
+    try (BufferedReader in = Files.newBufferedReader(page, StandardCharsets.UTF_8)) {
+      for (int k = 0; k < 8; k++) {
+        String line = in.readLine();
+        if (line == null) {
+          return null;
+        }
+        PageSummary s = PageSummary.parse(line, name);
+        if (s != null) {
+          return s;
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return null; // removed while we listed, or not ours
+    }
+  }
+
+  private void writeAtomically(Path file, String content) throws IOException {
+    Path tmp = Files.createTempFile(directory, ".gradprop-", ".tmp");
+    try {
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}
