@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 /**
  * The SVG heat map of one tensor's relative errors: one {@code <rect>} per entry, coloured on a log
  * scale from 1e-12 (pale) to 1 (dark red), with a {@code <title>} that shows the values on hover.
- * Mismatches carry class {@code mismatch} and a thick black border; entries at kinks carry class
- * {@code kink} and a hatch pattern, so the two never look alike.
+ * Mismatches carry class {@code mismatch}, a thick red border and a white cross; entries at kinks
+ * carry class {@code kink} and a hatch pattern, so the two never look alike.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HeatMap {
@@ -160,7 +160,7 @@ public final class HeatMap {
                 + " stroke=\"#1f5fbf\" stroke-width=\"2\"/></pattern>\n")
         .append(
             "<pattern id=\"gp-cross\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">"
-                + "<path d=\"M0,0 L8,8 M8,0 L0,8\" stroke=\"#000\" stroke-width=\"1.2\"/>"
+                + "<path d=\"M0,0 L8,8 M8,0 L0,8\" stroke=\"#fff\" stroke-opacity=\"0.85\" stroke-width=\"1.5\"/>"
                 + "</pattern>\n")
         .append("</defs>\n");
     for (int d = LOW_DECADE; d <= 0; d++) {

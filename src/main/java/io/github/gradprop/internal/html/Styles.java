@@ -33,10 +33,10 @@ final class Styles {
       svg.legend text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
       svg.legend text.axis { font: 10px monospace; }
       rect.cell { stroke: #fff; stroke-width: 1; }
-      rect.cell.mismatch { stroke: #000; stroke-width: 3; }
+      rect.cell.mismatch { stroke: #e00000; stroke-width: 3; }
       rect.cell.kink, rect.cell.unresolved { stroke: #1f5fbf; stroke-width: 2;
         stroke-dasharray: 3 2; }
-      rect.swatch.mismatch { stroke: #000; stroke-width: 3; }
+      rect.swatch.mismatch { stroke: #e00000; stroke-width: 3; }
       rect.swatch.kink { stroke: #1f5fbf; stroke-width: 2; stroke-dasharray: 3 2; }
       g.entry:hover rect.cell { stroke: #00bcd4; stroke-width: 3; }
       pre.report { background: #f6f6f6; padding: 0.8em; overflow-x: auto; font-size: 12px; }
