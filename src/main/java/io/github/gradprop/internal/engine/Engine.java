@@ -87,6 +87,9 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
             annotation.get(), context::getConfigurationParameter, model.spec(), Seeds.fresh());
     // the test class, not the declaring one: an inherited property has one store file per subclass
     String propertyId = context.getRequiredTestClass().getName() + "#" + method.getName();
+    HtmlReports reports =
+        HtmlReports.of(settings.reports, settings.reportsDir, context::publishReportEntry);
+    indexAtTheEnd(context, reports);
     PropertyRunner runner =
         new PropertyRunner(
             model,
@@ -94,8 +97,34 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
             ReplayStore.forBuildDirectory(),
             propertyId,
             System::currentTimeMillis,
-            HtmlReports.of(settings.reports, settings.reportsDir, context::publishReportEntry));
+            reports);
     PropertyRunner.Statistics statistics = runner.run();
     context.publishReportEntry(statistics.asReportEntries());
+  }
+
+  /**
+   * Rebuilds the report directory's index once, when the test run ends (the root context's store
+   * closes its values then): one rebuild per run and fork instead of one per property.
+   */
+  private static void indexAtTheEnd(ExtensionContext context, HtmlReports reports) {
+    String key = reports.key();
+    if (key == null) {
+      return;
+    }
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(key, k -> new IndexAtTheEnd(reports), IndexAtTheEnd.class);
+  }
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(Engine.class, "html-index");
+
+  /** Closed by JUnit when the run ends. */
+  private record IndexAtTheEnd(HtmlReports reports) implements AutoCloseable {
+    @Override
+    public void close() {
+      reports.rebuildIndex();
+    }
   }
 }

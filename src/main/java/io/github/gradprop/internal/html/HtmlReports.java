@@ -106,6 +106,26 @@ public final class HtmlReports {
     }
   }
 
+  /**
+   * Rebuilds the index from the pages in the directory (once per test run: the engine calls it when
+   * the run ends); an I/O error leaves the old index.
+   */
+  public void rebuildIndex() {
+    if (directory == null || mode == ReportMode.OFF) {
+      return;
+    }
+    try {
+      directory.rebuildIndex();
+    } catch (java.io.IOException | UncheckedIOException e) {
+      // the pages are there; an index that cannot be written fails no test
+    }
+  }
+
+  /** The directory's absolute path, which identifies the index to rebuild (null when off). */
+  public String key() {
+    return directory == null ? null : directory.directory().toAbsolutePath().normalize().toString();
+  }
+
   static String relative(Path file) {
     Path cwd = Path.of("").toAbsolutePath();
     Path abs = file.toAbsolutePath().normalize();

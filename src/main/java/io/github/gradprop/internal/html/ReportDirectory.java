@@ -18,10 +18,11 @@ import org.apiguardian.api.API;
 
 /**
  * The report directory: one page per property, written to a temporary file and moved into place,
- * and {@code index.html}, rebuilt from the summaries in the pages after each change. Nothing is
- * shared in memory, so parallel tests and Surefire forks may write at the same time: each writer
- * checks, after moving its index into place, that the directory still gives the same index, and
- * writes it again when not (so the last index written lists every page).
+ * and {@code index.html}, rebuilt from the summaries in the pages (the engine does it once at the
+ * end of a test run). Nothing is shared in memory, so parallel tests and Surefire forks may write
+ * at the same time: each writer of the index checks, after moving it into place, that the directory
+ * still gives the same index, and writes it again when not (so the last index written lists every
+ * page).
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReportDirectory {
@@ -45,33 +46,40 @@ public final class ReportDirectory {
     return directory.resolve(name + ".html");
   }
 
-  /** Writes {@code page} for its property and rebuilds the index; returns the page's path. */
+  /** Writes {@code page} for its property; returns the page's path. */
   public Path write(PropertyPage page, String written) {
     Path file = pageFor(page.propertyId());
     try {
       Files.createDirectories(directory);
       writeAtomically(file, page.render(written));
-      rebuildIndex();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return file;
   }
 
-  /** Removes the page of {@code propertyId}, if any, and rebuilds the index when it was there. */
+  /** Removes the page of {@code propertyId}, if any. */
   public void remove(String propertyId) {
     try {
-      if (Files.deleteIfExists(pageFor(propertyId))) {
-        rebuildIndex();
-      }
+      Files.deleteIfExists(pageFor(propertyId));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Writes the index from the pages now in the directory, until the directory stops changing. */
+  /**
+   * Writes the index from the pages now in the directory, until the directory stops changing; does
+   * nothing when there is no directory, or neither a page nor an index in it.
+   */
   public void rebuildIndex() throws IOException {
-    String rendered = IndexPage.render(summaries());
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    List<PageSummary> pages = summaries();
+    if (pages.isEmpty() && !Files.exists(directory.resolve(INDEX))) {
+      return;
+    }
+    String rendered = IndexPage.render(pages);
     for (int k = 0; k < MAX_REBUILDS; k++) {
       writeAtomically(directory.resolve(INDEX), rendered);
       String again = IndexPage.render(summaries());

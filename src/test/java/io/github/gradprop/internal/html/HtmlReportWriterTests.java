@@ -182,6 +182,7 @@ class HtmlReportWriterTests {
       d.write(page("a.First#m", false, "a passes"), "t2");
       Files.writeString(dir.resolve("notes.html"), "<p>not a gradprop page</p>");
       Files.writeString(dir.resolve(".gradprop-123.tmp"), "half written");
+      d.rebuildIndex();
 
       assertThat(d.summaries())
           .extracting(PageSummary::property, PageSummary::outcome, PageSummary::headline)
@@ -202,10 +203,12 @@ class HtmlReportWriterTests {
       d.write(page("p.C$Inner#m", true, "fails"), "t1");
       assertThat(dir.resolve("p.C-Inner.m.html")).exists();
       d.write(page("p.C$Inner#m", false, "passes now"), "t2");
+      d.rebuildIndex();
       assertThat(Files.readString(dir.resolve("index.html")))
           .contains("1 property, 0 failed", "passes now")
           .doesNotContain("fails");
       d.remove("p.C$Inner#m");
+      d.rebuildIndex();
       assertThat(dir.resolve("p.C-Inner.m.html")).doesNotExist();
       assertThat(Files.readString(dir.resolve("index.html"))).contains("0 properties, 0 failed");
       try (var files = Files.list(dir)) {
@@ -219,7 +222,16 @@ class HtmlReportWriterTests {
       List<Thread> threads = new java.util.ArrayList<>();
       for (int k = 0; k < 8; k++) {
         String id = "p.C#m" + k;
-        threads.add(new Thread(() -> d.write(page(id, true, "fails"), "t")));
+        threads.add(
+            new Thread(
+                () -> {
+                  d.write(page(id, true, "fails"), "t");
+                  try {
+                    d.rebuildIndex(); // every writer rebuilds, as every Surefire fork does
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }));
       }
       threads.forEach(Thread::start);
       for (Thread t : threads) {
