@@ -88,45 +88,46 @@ public final class HeatMap {
     int y = 18 + (i / t.columns()) * cell;
     double rel = t.relativeError(i);
     String cls = t.cssClass(i);
-    String title =
-        String.format(
-            Locale.ROOT,
-            "%s%s: analytic %s, numeric %s, rel-error %s, %s",
-            t.name(),
-            t.indexText(i),
-            t.analytic()[i],
-            t.numeric()[i],
-            Numbers.small(rel),
-            t.verdicts()[i]);
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<g class=\"entry\"><rect class=\"cell %s\" data-index=\"%s\" data-verdict=\"%s\""
-                + " x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s</title>"
-                + "</rect>",
-            cls,
-            Html.escape(t.indexText(i)),
-            t.verdicts()[i],
-            x,
-            y,
-            cell,
-            cell,
-            colour(rel),
-            Html.escape(title)));
+    String index = t.indexText(i);
+    // plain appends, not String.format: a page has one of these per entry and case
+    sb.append("<g class=\"entry\"><rect class=\"cell ")
+        .append(cls)
+        .append("\" data-index=\"")
+        .append(index)
+        .append("\" data-verdict=\"")
+        .append(t.verdicts()[i].name());
+    appendBox(sb, x, y, cell).append(" fill=\"").append(colour(rel)).append("\"><title>");
+    sb.append(Html.escape(t.name()))
+        .append(index)
+        .append(": analytic ")
+        .append(t.analytic()[i])
+        .append(", numeric ")
+        .append(t.numeric()[i])
+        .append(", rel-error ")
+        .append(Numbers.small(rel))
+        .append(", ")
+        .append(t.verdicts()[i].name())
+        .append("</title></rect>");
     if (!cls.equals("ok")) {
-      String pattern = cls.startsWith("mismatch") ? "url(#gp-cross)" : "url(#gp-hatch)";
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "<rect class=\"mark\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\""
-                  + " pointer-events=\"none\"/>",
-              x,
-              y,
-              cell,
-              cell,
-              pattern));
+      sb.append("<rect class=\"mark");
+      appendBox(sb, x, y, cell)
+          .append(" fill=\"")
+          .append(cls.startsWith("mismatch") ? "url(#gp-cross)" : "url(#gp-hatch)")
+          .append("\" pointer-events=\"none\"/>");
     }
-    sb.append(String.format("</g>%n"));
+    sb.append("</g>\n");
+  }
+
+  private static StringBuilder appendBox(StringBuilder sb, int x, int y, int cell) {
+    return sb.append("\" x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" width=\"")
+        .append(cell)
+        .append("\" height=\"")
+        .append(cell)
+        .append('"');
   }
 
   /** The fill for relative error {@code rel}: grey when not finite. */
@@ -139,12 +140,14 @@ public final class HeatMap {
     double pos = s * (STOPS.length - 1);
     int k = Math.min(STOPS.length - 2, (int) pos);
     double f = pos - k;
-    StringBuilder sb = new StringBuilder("#");
+    char[] hex = new char[7];
+    hex[0] = '#';
     for (int ch = 0; ch < 3; ch++) {
       int v = (int) Math.round(STOPS[k][ch] + f * (STOPS[k + 1][ch] - STOPS[k][ch]));
-      sb.append(String.format("%02x", v));
+      hex[1 + 2 * ch] = Character.forDigit(v >> 4, 16);
+      hex[2 + 2 * ch] = Character.forDigit(v & 15, 16);
     }
-    return sb.toString();
+    return new String(hex);
   }
 
   /** The shared patterns (hatch for kinks, cross for mismatches) and the legend, as one SVG. */

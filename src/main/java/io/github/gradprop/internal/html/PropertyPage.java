@@ -75,8 +75,12 @@ public record PropertyPage(
         .append("</span></h1>\n");
     sb.append("<p class=\"headline\">").append(Html.escape(headline)).append("</p>\n");
     sb.append(Styles.factTable("facts", facts));
-    appendHeatMaps(sb);
-    appendEntryTables(sb);
+    List<List<TensorCells>> cells = new java.util.ArrayList<>();
+    for (Figure f : figures) {
+      cells.add(TensorCells.of(f.result(), f.aCase()));
+    }
+    appendHeatMaps(sb, cells);
+    appendEntryTables(sb, cells);
     appendHistory(sb);
     sb.append("<h2 id=\"statistics\">Statistics</h2>\n");
     sb.append(Styles.factTable("statistics", statistics));
@@ -90,7 +94,7 @@ public record PropertyPage(
     return sb.toString();
   }
 
-  private void appendHeatMaps(StringBuilder sb) {
+  private void appendHeatMaps(StringBuilder sb, List<List<TensorCells>> cellsByFigure) {
     if (figures.isEmpty()) {
       return;
     }
@@ -100,11 +104,12 @@ public record PropertyPage(
     for (String tensor : tensors) {
       sb.append("<section class=\"tensor\">\n<h3>").append(Html.escape(tensor)).append("</h3>\n");
       sb.append("<div class=\"figures\">\n");
-      for (Figure f : figures) {
-        if (!f.result().tensors().contains(tensor)) {
+      for (int k = 0; k < figures.size(); k++) {
+        Figure f = figures.get(k);
+        TensorCells cells = named(cellsByFigure.get(k), tensor);
+        if (cells == null) {
           continue;
         }
-        TensorCells cells = TensorCells.of(f.result(), f.aCase(), tensor);
         sb.append("<figure data-case=\"")
             .append(Html.escape(f.label()))
             .append("\">")
@@ -115,6 +120,15 @@ public record PropertyPage(
       }
       sb.append("</div>\n</section>\n");
     }
+  }
+
+  private static TensorCells named(List<TensorCells> all, String tensor) {
+    for (TensorCells t : all) {
+      if (t.name().equals(tensor)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static String caption(Figure f, TensorCells cells) {
@@ -135,22 +149,21 @@ public record PropertyPage(
         kinks);
   }
 
-  private void appendEntryTables(StringBuilder sb) {
+  private void appendEntryTables(StringBuilder sb, List<List<TensorCells>> cellsByFigure) {
     if (figures.isEmpty()) {
       return;
     }
     sb.append("<h2 id=\"entries\">Entries</h2>\n");
-    boolean open = true;
-    for (Figure f : figures) {
-      sb.append(open ? "<details open>" : "<details>")
+    for (int k = 0; k < figures.size(); k++) {
+      Figure f = figures.get(k);
+      sb.append(k == 0 ? "<details open>" : "<details>")
           .append("<summary>")
           .append(Html.escape(f.label()))
           .append(" case: ")
           .append(Html.escape(f.result().dims().toString()))
           .append("</summary>\n");
-      sb.append(EntryTable.render(TensorCells.of(f.result(), f.aCase()), MAX_TABLE_ROWS));
+      sb.append(EntryTable.render(cellsByFigure.get(k), MAX_TABLE_ROWS));
       sb.append("</details>\n");
-      open = false;
     }
   }
 

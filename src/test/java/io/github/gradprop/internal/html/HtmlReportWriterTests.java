@@ -114,6 +114,23 @@ class HtmlReportWriterTests {
     }
 
     @Test
+    void smallNumbers_printAsPercentPoint1e_would() {
+      java.util.Random random = new java.util.Random(7);
+      double[] fixed = {0, 1, -1, 9.95, 9.96, 0.0999, 1e-300, 5e-324, 123456.7, 1e10, 0.05};
+      for (double v : fixed) {
+        assertThat(Numbers.small(v))
+            .as("%s", v)
+            .isEqualTo(String.format(java.util.Locale.ROOT, "%.1e", v));
+      }
+      for (int k = 0; k < 20_000; k++) {
+        double v = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(40) - 20);
+        assertThat(Numbers.small(v))
+            .as("%s", v)
+            .isEqualTo(String.format(java.util.Locale.ROOT, "%.1e", v));
+      }
+    }
+
+    @Test
     void relativeError_isTheClosedForm() {
       TensorCells t = weights();
       assertThat(t.relativeError(0)).isEqualTo(0.5); // |1 - 0.5| / 1
