@@ -136,4 +136,12 @@ public @interface GradientProperty {
    * found. Must be >= 0.
    */
   long shrinkMillis() default NOT_SET_LONG;
+
+  /**
+   * Which outcomes of this property get an HTML page under {@code target/gradprop-reports/} (see
+   * {@code docs/reports.md}): {@code "failures"} (the default, or {@code gradprop.reports}), {@code
+   * "all"} (a passing property too) or {@code "off"}. The directory is the configuration parameter
+   * {@code gradprop.reports.dir}.
+   */
+  String reports() default "";
 }

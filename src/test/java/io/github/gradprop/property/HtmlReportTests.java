@@ -110,8 +110,27 @@ class HtmlReportTests {
                     config(dir, "gradprop.reports", "sometimes"))))
         .isInstanceOf(io.github.gradprop.PropertyConfigurationException.class)
         .hasMessage(
-            "Configuration parameter `gradprop.reports` must be failures, all or off, but was"
-                + " \"sometimes\".");
+            "Configuration parameter `gradprop.reports` (for @GradientProperty `reports`) must be"
+                + " in {failures, all, off}, but was \"sometimes\".");
+  }
+
+  @Test
+  void theAttribute_asksForThePageOfOnePassingProperty(@TempDir Path dir) throws Exception {
+    EngineExecutionResults results = run(HtmlReportTestCases.PassingWithPage.class, config(dir));
+    assertThat(failures(results)).isEmpty();
+    String page =
+        "io.github.gradprop.property.HtmlReportTestCases-PassingWithPage.sigmoidCrossEntropy.html";
+    assertThat(listing(dir)).containsExactlyInAnyOrder(page, "index.html");
+    assertThat(Files.readString(dir.resolve(page)))
+        .contains("<body class=\"passed\">", "data-case=\"largest error\"", "gradprop.tries");
+  }
+
+  @Test
+  void anUnknownWrittenReportsValue_isAConfigurationError_namingTheAttribute(@TempDir Path dir) {
+    assertThat(onlyFailure(run(HtmlReportTestCases.UnknownReports.class, config(dir))))
+        .isInstanceOf(io.github.gradprop.PropertyConfigurationException.class)
+        .hasMessage(
+            "@GradientProperty requires `reports` in {failures, all, off}, but was sometimes.");
   }
 
   private static java.util.List<String> listing(Path dir) throws Exception {

@@ -72,8 +72,7 @@ public final class PropertySettings {
    * rejected with the attribute's (or parameter's) name. "Not written" is the annotation's marker
    * ({@link GradientProperty#NOT_SET}, {@code NaN}), which is not a value a user means.
    *
-   * @param name the attribute of {@link GradientProperty}, or {@code null} for a configuration
-   *     parameter without one
+   * @param name the attribute of {@link GradientProperty}
    * @param key the configuration parameter, or {@code null}
    * @param written the value as written, or {@code null} when not written
    * @param parse reads the configuration parameter
@@ -103,12 +102,6 @@ public final class PropertySettings {
       Optional<String> param = key == null ? Optional.empty() : config.apply(key);
       if (param.isPresent()) {
         T parsed = parse.apply(param.get());
-        if (!valid.test(parsed) && name == null) {
-          throw new PropertyConfigurationException(
-              String.format(
-                  "Configuration parameter `%s` must be %s, but was \"%s\".",
-                  key, requirement, param.get()));
-        }
         if (!valid.test(parsed)) {
           throw new PropertyConfigurationException(
               String.format(
@@ -195,34 +188,23 @@ public final class PropertySettings {
           v -> v >= 0,
           ">= 0 (printed seeds are never negative)");
 
-  /** A configuration parameter only (no annotation attribute): {@code failures}, {@code all}. */
-  static final Attribute<ReportMode> REPORTS =
+  /** Which outcomes get an HTML page: {@code failures}, {@code all} or {@code off}. */
+  static final Attribute<String> REPORTS =
       new Attribute<>(
-          null,
+          "reports",
           "gradprop.reports",
-          a -> null,
-          ReportMode::parse,
-          ReportMode.FAILURES,
-          v -> v != null,
-          "failures, all or off");
-
-  static final Attribute<String> REPORTS_DIR =
-      new Attribute<>(
-          null,
-          "gradprop.reports.dir",
-          a -> null,
-          String::trim,
-          null,
-          v -> !v.isEmpty(),
-          "a directory (not blank)");
+          a -> a.reports().isEmpty() ? null : a.reports(),
+          v -> v,
+          ReportMode.FAILURES.toString(),
+          v -> ReportMode.parse(v) != null,
+          "in {failures, all, off}");
 
   /**
    * The table: every scalar attribute, resolved in this order. To add one, add a row here and read
    * it with {@link #get(Attribute)}.
    */
   static final List<Attribute<?>> TABLE =
-      List.of(
-          TRIES, SEED, EDGE_CASES, SHRINK_MILLIS, SCALE, STEP, ATOL, RTOL, REPORTS, REPORTS_DIR);
+      List.of(TRIES, SEED, EDGE_CASES, SHRINK_MILLIS, SCALE, STEP, ATOL, RTOL, REPORTS);
 
   private PropertySettings(
       GradientProperty a,
@@ -231,7 +213,8 @@ public final class PropertySettings {
       boolean seedGiven,
       Map<String, int[]> dimRanges,
       String classes,
-      boolean replay) {
+      boolean replay,
+      String reportsDir) {
     this.resolved = resolved;
     this.tries = get(TRIES);
     this.seed = seed;
@@ -244,8 +227,8 @@ public final class PropertySettings {
     this.edgeCases = get(EDGE_CASES);
     this.shrinkMillis = get(SHRINK_MILLIS);
     this.replay = replay;
-    this.reports = get(REPORTS);
-    this.reportsDir = get(REPORTS_DIR);
+    this.reports = ReportMode.parse(get(REPORTS));
+    this.reportsDir = reportsDir;
     CheckOptions o =
         CheckOptions.defaults()
             .withScheme(a.scheme())
@@ -305,7 +288,14 @@ public final class PropertySettings {
     String classes = resolveTargets(a, spec, ranges.keySet());
     checkTargetRank(a.targets(), spec, ranges);
     return new PropertySettings(
-        a, resolved, seed, seedGiven, ranges, classes, resolveReplay(config));
+        a,
+        resolved,
+        seed,
+        seedGiven,
+        ranges,
+        classes,
+        resolveReplay(config),
+        resolveReportsDir(config));
   }
 
   private static Map<String, int[]> resolveDims(GradientProperty a, ModelSpec spec) {
@@ -406,6 +396,16 @@ public final class PropertySettings {
       sb.append(k == 0 ? "" : ", ").append('"').append(t.axis(k)).append('"');
     }
     return sb.append(')').toString();
+  }
+
+  /** {@code gradprop.reports.dir}, a configuration parameter only; null when not given. */
+  private static String resolveReportsDir(Function<String, Optional<String>> config) {
+    Optional<String> v = config.apply("gradprop.reports.dir");
+    if (v.isPresent() && v.get().isBlank()) {
+      throw new PropertyConfigurationException(
+          "Configuration parameter `gradprop.reports.dir` must name a directory, but was blank.");
+    }
+    return v.map(String::trim).orElse(null);
   }
 
   private static boolean resolveReplay(Function<String, Optional<String>> config) {
