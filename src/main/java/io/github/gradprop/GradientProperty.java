@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Unset attributes fall back to configuration parameters ({@code junit-platform.properties} or
  * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link #seed()},
- * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay}.
+ * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay},
+ * {@code gradprop.reports} (and {@code gradprop.reports.dir}, where the HTML pages go).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
