@@ -76,19 +76,39 @@ public final class ReportDirectory {
     if (!Files.isDirectory(directory)) {
       return;
     }
-    List<PageSummary> pages = summaries();
-    if (pages.isEmpty() && !Files.exists(directory.resolve(INDEX))) {
+    // a page's name, size and modification time tell whether it changed: cheaper than reading it
+    List<String> before = fingerprint();
+    if (before.isEmpty() && !Files.exists(directory.resolve(INDEX))) {
       return;
     }
-    String rendered = IndexPage.render(pages);
     for (int k = 0; k < MAX_REBUILDS; k++) {
-      writeAtomically(directory.resolve(INDEX), rendered);
-      String again = IndexPage.render(summaries());
-      if (again.equals(rendered)) {
+      writeAtomically(directory.resolve(INDEX), IndexPage.render(summaries()));
+      List<String> after = fingerprint();
+      if (after.equals(before)) {
         return;
       }
-      rendered = again;
+      before = after;
     }
+  }
+
+  private List<String> fingerprint() throws IOException {
+    List<String> all = new ArrayList<>();
+    try (DirectoryStream<Path> pages = Files.newDirectoryStream(directory, "*.html")) {
+      for (Path p : pages) {
+        String name = p.getFileName().toString();
+        if (name.equals(INDEX) || name.startsWith(".")) {
+          continue;
+        }
+        try {
+          var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+          all.add(name + "|" + a.size() + "|" + a.lastModifiedTime().toMillis());
+        } catch (IOException e) {
+          all.add(name + "|gone");
+        }
+      }
+    }
+    java.util.Collections.sort(all);
+    return all;
   }
 
   /** The summaries of every page in the directory, by property. */
@@ -146,6 +166,7 @@ public final class ReportDirectory {
                 + "-"
                 + System.nanoTime()
                 + ".tmp");
+    boolean moved = false;
     try {
       Files.write(
           tmp,
@@ -158,8 +179,11 @@ public final class ReportDirectory {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(tmp);
+      if (!moved) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 }
