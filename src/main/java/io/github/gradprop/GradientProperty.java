@@ -37,9 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Unset attributes fall back to configuration parameters ({@code junit-platform.properties} or
  * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link #seed()},
  * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay},
- * {@code gradprop.callMillis}, {@code gradprop.propertyMillis}, {@code gradprop.maxLossCalls}, and
- * the parameters only: {@code gradprop.progress} ({@code false} turns progress lines off) and
- * {@code gradprop.progressMillis} (their interval).
+ * {@code gradprop.callMillis}, {@code gradprop.propertyMillis}, {@code gradprop.maxLossCalls},
+ * {@code gradprop.reports} (and {@code gradprop.reports.dir}, where the HTML pages go), and the
+ * parameters only: {@code gradprop.progress} ({@code false} turns progress lines off) and {@code
+ * gradprop.progressMillis} (their interval).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -172,4 +173,12 @@ public @interface GradientProperty {
    * gradprop.progress=false} turns them off.
    */
   long progressMillis() default NOT_SET_LONG;
+
+  /**
+   * Which outcomes of this property get an HTML page under {@code target/gradprop-reports/} (see
+   * {@code docs/reports.md}): {@code "failures"} (the default, or {@code gradprop.reports}), {@code
+   * "all"} (a passing property too) or {@code "off"}. The directory is the configuration parameter
+   * {@code gradprop.reports.dir}.
+   */
+  String reports() default "";
 }

@@ -157,6 +157,7 @@ class GoldenReportsTests {
                   selectMethod(fixture + "#" + method + "(io.github.gradprop.GradientCheck)"))
               .configurationParameter("gradprop.seed", String.valueOf(seed))
               .configurationParameter("gradprop.replay", "false")
+              .configurationParameter("gradprop.reports", "off") // no page, no `html` line
               // a budget that a loaded machine cannot exhaust, so the shrunk case is deterministic
               .configurationParameter("gradprop.shrinkMillis", "600000")
               .execute()

@@ -9,6 +9,7 @@ import io.github.gradprop.GradientProperty;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.internal.check.GradientChecker;
 import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.internal.html.HtmlReports;
 import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -103,13 +104,17 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
             annotation.get(), context::getConfigurationParameter, model.spec(), Seeds.fresh());
     // the test class, not the declaring one: an inherited property has one store file per subclass
     String propertyId = context.getRequiredTestClass().getName() + "#" + method.getName();
+    HtmlReports reports =
+        HtmlReports.of(settings.reports, settings.reportsDir, context::publishReportEntry);
+    indexAtTheEnd(context, reports);
     PropertyRunner runner =
         new PropertyRunner(
             model,
             settings,
             ReplayStore.forBuildDirectory(),
             propertyId,
-            System::currentTimeMillis);
+            System::currentTimeMillis,
+            reports);
     Watch watch =
         new Watch(
             settings.get(PropertySettings.CALL_MILLIS),
@@ -122,5 +127,31 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
     PropertyRunner.Statistics statistics =
         watch.run("gradprop " + propertyId, runner::run, new PropertySubject(runner));
     context.publishReportEntry(statistics.asReportEntries());
+  }
+
+  /**
+   * Rebuilds the report directory's index once, when the test run ends (the root context's store
+   * closes its values then): one rebuild per run and fork instead of one per property.
+   */
+  private static void indexAtTheEnd(ExtensionContext context, HtmlReports reports) {
+    String key = reports.key();
+    if (key == null) {
+      return;
+    }
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(key, k -> new IndexAtTheEnd(reports), IndexAtTheEnd.class);
+  }
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(Engine.class, "html-index");
+
+  /** Closed by JUnit when the run ends. */
+  private record IndexAtTheEnd(HtmlReports reports) implements AutoCloseable {
+    @Override
+    public void close() {
+      reports.rebuildIndex();
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.internal.check.CheckCost;
 import io.github.gradprop.internal.generation.CaseGenerator;
 import io.github.gradprop.internal.generation.Seeds;
+import io.github.gradprop.internal.html.HtmlReports;
 import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.internal.report.Numbers;
 import io.github.gradprop.internal.report.PropertyMessages;
@@ -104,6 +105,7 @@ public final class PropertyRunner {
   private final ReplayStore store;
   private final String propertyId;
   private final LongSupplier clockMillis;
+  private final HtmlReports reports;
 
   public PropertyRunner(
       GradientModel model,
@@ -111,6 +113,18 @@ public final class PropertyRunner {
       ReplayStore store,
       String propertyId,
       LongSupplier clockMillis) {
+    this(model, settings, store, propertyId, clockMillis, HtmlReports.off());
+  }
+
+  /** A runner that writes the property's HTML page to {@code reports}. */
+  public PropertyRunner(
+      GradientModel model,
+      PropertySettings settings,
+      ReplayStore store,
+      String propertyId,
+      LongSupplier clockMillis,
+      HtmlReports reports) {
+    this.reports = reports;
     this.model = model;
     this.settings = settings;
     this.store = settings.replay ? store : null;
@@ -178,6 +192,8 @@ public final class PropertyRunner {
     int inconclusive = 0;
     int maxDrawnAgain = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
     VacuityWatch vacuity = new VacuityWatch(settings.options);
+    GradientCheckResult shown = null;
+    Case shownCase = null;
     for (int t = 1; t <= settings.tries; seed = Seeds.next(seed)) {
       progress.at(t, seed);
       Case c = generator.generate(seed);
@@ -211,27 +227,36 @@ public final class PropertyRunner {
       artifacts += r.kinkArtifactCount();
       unresolved += r.unresolvedCount();
       entries += r.checkedEntries();
+      if (shown == null || r.largestAgreeingRelativeError() > largest) {
+        shown = r;
+        shownCase = c;
+      }
       largest = Math.max(largest, r.largestAgreeingRelativeError());
       vacuity.observe(r, t);
       progress.triesDone = t;
       t++;
     }
     vacuity.requireDiscriminating(model.spec().name(), settings.tries);
-    return new Statistics(
-        settings.seed,
-        settings.tries,
-        edgeTries,
-        tieTries,
-        withKinks,
-        kinkEntries,
-        artifacts,
-        unresolved,
-        rejectedForKinks,
-        inconclusive,
-        entries,
-        calls,
-        largest,
-        replayedFixed);
+    Statistics statistics =
+        new Statistics(
+            settings.seed,
+            settings.tries,
+            edgeTries,
+            tieTries,
+            withKinks,
+            kinkEntries,
+            artifacts,
+            unresolved,
+            rejectedForKinks,
+            inconclusive,
+            entries,
+            calls,
+            largest,
+            replayedFixed);
+    GradientCheckResult page = shown;
+    Case pageCase = shownCase;
+    reports.passed(propertyId, () -> PropertyPages.pass(propertyId, statistics, page, pageCase));
+    return statistics;
   }
 
   /**
@@ -331,25 +356,51 @@ public final class PropertyRunner {
       Path file = store.save(propertyId, seed, shrunk.smallest());
       storedAt = file == null ? null : relative(file);
     }
-    String message =
-        PropertyReport.format(
-            new PropertyReport.Failure(
-                shrunk.result(),
-                shrunk.smallest(),
-                failing,
-                original,
-                seed,
-                tryNumber,
-                settings.tries,
-                replayed,
-                storedAt,
-                shrunk.steps(),
-                shrunk.checks(),
-                shrunk.outOfTime(),
-                settings.shrinkMillis,
-                taken,
-                testSelector()));
+    PropertyReport.Failure facts =
+        new PropertyReport.Failure(
+            shrunk.result(),
+            shrunk.smallest(),
+            failing,
+            original,
+            seed,
+            tryNumber,
+            settings.tries,
+            replayed,
+            storedAt,
+            shrunk.steps(),
+            shrunk.checks(),
+            shrunk.outOfTime(),
+            settings.shrinkMillis,
+            taken,
+            testSelector(),
+            null);
+    String message = PropertyReport.format(facts);
+    String page =
+        reports.failed(PropertyPages.failure(propertyId, facts, shrunk.history(), message));
+    if (page != null) {
+      message = PropertyReport.format(withPage(facts, page));
+    }
     return new GradientMismatchError(message, shrunk.result());
+  }
+
+  private static PropertyReport.Failure withPage(PropertyReport.Failure f, String page) {
+    return new PropertyReport.Failure(
+        f.shrunkResult(),
+        f.shrunk(),
+        f.original(),
+        f.originalResult(),
+        f.seed(),
+        f.tryNumber(),
+        f.tries(),
+        f.replayed(),
+        f.storedAt(),
+        f.steps(),
+        f.checks(),
+        f.outOfTime(),
+        f.shrinkMillisBudget(),
+        f.shrinkMillisTaken(),
+        f.testSelector(),
+        page);
   }
 
   private static String relative(Path file) {

@@ -7,6 +7,7 @@ import io.github.gradprop.GradientProperty;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.TargetKind;
 import io.github.gradprop.ValueDistribution;
+import io.github.gradprop.internal.html.ReportMode;
 import io.github.gradprop.model.ModelSpec;
 import io.github.gradprop.model.TensorSpec;
 import java.util.HashMap;
@@ -59,6 +60,12 @@ public final class PropertySettings {
 
   /** Whether progress lines are printed ({@code gradprop.progress}). */
   final boolean progress;
+
+  /** Which properties get an HTML page ({@code gradprop.reports}). */
+  final ReportMode reports;
+
+  /** Where the pages go ({@code gradprop.reports.dir}); null for the default. */
+  final String reportsDir;
 
   /** Every attribute's resolved value, by the row that resolved it. */
   private final Map<Attribute<?>, Object> resolved;
@@ -224,6 +231,17 @@ public final class PropertySettings {
           v -> v >= 1,
           ">= 1");
 
+  /** Which outcomes get an HTML page: {@code failures}, {@code all} or {@code off}. */
+  static final Attribute<String> REPORTS =
+      new Attribute<>(
+          "reports",
+          "gradprop.reports",
+          a -> a.reports().isEmpty() ? null : a.reports(),
+          v -> v,
+          ReportMode.FAILURES.toString(),
+          v -> ReportMode.parse(v) != null,
+          "in {failures, all, off}");
+
   /**
    * The table: every scalar attribute, resolved in this order. To add one, add a row here and read
    * it with {@link #get(Attribute)}.
@@ -241,7 +259,8 @@ public final class PropertySettings {
           CALL_MILLIS,
           PROPERTY_MILLIS,
           MAX_LOSS_CALLS,
-          PROGRESS_MILLIS);
+          PROGRESS_MILLIS,
+          REPORTS);
 
   private PropertySettings(
       GradientProperty a,
@@ -251,7 +270,8 @@ public final class PropertySettings {
       Map<String, int[]> dimRanges,
       String classes,
       boolean replay,
-      boolean progress) {
+      boolean progress,
+      String reportsDir) {
     this.resolved = resolved;
     this.progress = progress;
     this.tries = get(TRIES);
@@ -265,6 +285,8 @@ public final class PropertySettings {
     this.edgeCases = get(EDGE_CASES);
     this.shrinkMillis = get(SHRINK_MILLIS);
     this.replay = replay;
+    this.reports = ReportMode.parse(get(REPORTS));
+    this.reportsDir = reportsDir;
     CheckOptions o =
         CheckOptions.defaults()
             .withScheme(a.scheme())
@@ -343,7 +365,8 @@ public final class PropertySettings {
         ranges,
         classes,
         resolveFlag(config, "gradprop.replay"),
-        resolveFlag(config, "gradprop.progress"));
+        resolveFlag(config, "gradprop.progress"),
+        resolveReportsDir(config));
   }
 
   private static Map<String, int[]> resolveDims(GradientProperty a, ModelSpec spec) {
@@ -444,6 +467,16 @@ public final class PropertySettings {
       sb.append(k == 0 ? "" : ", ").append('"').append(t.axis(k)).append('"');
     }
     return sb.append(')').toString();
+  }
+
+  /** {@code gradprop.reports.dir}, a configuration parameter only; null when not given. */
+  private static String resolveReportsDir(Function<String, Optional<String>> config) {
+    Optional<String> v = config.apply("gradprop.reports.dir");
+    if (v.isPresent() && v.get().isBlank()) {
+      throw new PropertyConfigurationException(
+          "Configuration parameter `gradprop.reports.dir` must name a directory, but was blank.");
+    }
+    return v.map(String::trim).orElse(null);
   }
 
   /** A true/false configuration parameter, true when not given. */

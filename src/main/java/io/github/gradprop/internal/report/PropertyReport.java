@@ -32,7 +32,8 @@ public final class PropertyReport {
       boolean outOfTime,
       long shrinkMillisBudget,
       long shrinkMillisTaken,
-      String testSelector) {}
+      String testSelector,
+      String htmlReport) {}
 
   /** How to run {@code seed} again, as the annotation attribute or from the Maven command line. */
   public static String replayHint(long seed, String testSelector) {
@@ -82,6 +83,9 @@ public final class PropertyReport {
     facts.add("replay", replayHint(f.seed(), f.testSelector()));
     if (f.storedAt() != null) {
       facts.add("stored", f.storedAt() + " (every value of the case; tried first on the next run)");
+    }
+    if (f.htmlReport() != null) {
+      facts.add("html", f.htmlReport() + " (heat maps of the errors, the shrink history)");
     }
     facts.add(
         "time",

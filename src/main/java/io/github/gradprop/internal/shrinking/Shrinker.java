@@ -7,6 +7,7 @@ import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.TargetKind;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Tensor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class Shrinker {
   private final TargetKind targets;
   private final String classes;
   private final Map<Key, GradientCheckResult> cache = new HashMap<>();
+  private final List<Step> history = new ArrayList<>();
 
   private int steps;
   private int checks;
@@ -61,14 +63,24 @@ public final class Shrinker {
     this.admission = admission;
   }
 
-  /** The outcome of shrinking. */
+  /**
+   * One accepted shrink step: what changed, and the dimensions and failing entries after it.
+   *
+   * @param description e.g. {@code deleted hidden index 2} or {@code w1[0, 1]: 0.73 -> 0.5}
+   * @param dims the case's dimensions after the step, e.g. {@code batch=1 in=2}
+   * @param failing how many entries fail after the step
+   */
+  public record Step(String description, String dims, int failing) {}
+
+  /** The outcome of shrinking; {@code history} holds every accepted step, in order. */
   public record Shrunk(
       Case smallest,
       GradientCheckResult result,
       int steps,
       int checks,
       int cacheHits,
-      boolean outOfTime) {}
+      boolean outOfTime,
+      List<Step> history) {}
 
   public Shrunk shrink(Case failing, GradientCheckResult original) {
     FailureKind kind = FailureKind.of(original);
@@ -107,7 +119,7 @@ public final class Shrinker {
               if (r != null) {
                 best = candidate;
                 bestResult = r;
-                steps++;
+                accepted("deleted " + dim + " index " + k, candidate, r);
                 deleted = true;
                 progress = true;
                 break search;
@@ -117,9 +129,9 @@ public final class Shrinker {
         }
       }
       for (Shrunk tie = shrinkTieGroup(best, kind); tie != null; tie = shrinkTieGroup(best, kind)) {
+        accepted("tied values simplified together", tie.smallest(), tie.result());
         best = tie.smallest();
         bestResult = tie.result();
-        steps++;
         progress = true;
       }
       List<Tensor> tensors = best.tensors();
@@ -129,9 +141,9 @@ public final class Shrinker {
           for (Case candidate : candidates(best, t, i)) {
             GradientCheckResult r = evaluate(candidate, kind);
             if (r != null) {
+              accepted(valueStep(best, candidate, t, i), candidate, r);
               best = candidate;
               bestResult = r;
-              steps++;
               progress = true;
               break;
             }
@@ -142,7 +154,22 @@ public final class Shrinker {
         }
       }
     }
-    return new Shrunk(best, bestResult, steps, checks, cacheHits, outOfTime);
+    return new Shrunk(best, bestResult, steps, checks, cacheHits, outOfTime, List.copyOf(history));
+  }
+
+  private void accepted(String description, Case c, GradientCheckResult r) {
+    steps++;
+    history.add(new Step(description, c.dimsText(), r.failures().size()));
+  }
+
+  private static String valueStep(Case before, Case after, int tensor, int i) {
+    Tensor t = before.tensors().get(tensor);
+    return t.name()
+        + t.indexText(i)
+        + ": "
+        + t.get(i)
+        + " -> "
+        + after.tensors().get(tensor).get(i);
   }
 
   /** The first tie-group candidate that fails the same way, or null: see {@link TieGroups}. */
@@ -150,7 +177,7 @@ public final class Shrinker {
     for (Case candidate : TieGroups.candidates(best, realValued(best))) {
       GradientCheckResult r = evaluate(candidate, kind);
       if (r != null || outOfTime) {
-        return r == null ? null : new Shrunk(candidate, r, 0, 0, 0, false);
+        return r == null ? null : new Shrunk(candidate, r, 0, 0, 0, false, List.of());
       }
     }
     return null;
