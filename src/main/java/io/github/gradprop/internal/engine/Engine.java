@@ -95,5 +95,9 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
             System::currentTimeMillis);
     PropertyRunner.Statistics statistics = runner.run();
     context.publishReportEntry(statistics.asReportEntries());
+    if (runner.printsStatistics()) {
+      // standard output, where Surefire keeps it per test case (report entries it does not show)
+      System.out.println(statistics.line(method.getName()));
+    }
   }
 }

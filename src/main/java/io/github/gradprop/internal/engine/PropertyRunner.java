@@ -12,6 +12,7 @@ import io.github.gradprop.internal.generation.Seeds;
 import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.internal.report.PropertyReport;
+import io.github.gradprop.internal.report.StatisticsLine;
 import io.github.gradprop.internal.shrinking.Shrinker;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -42,7 +43,23 @@ public final class PropertyRunner {
       long entriesChecked,
       long lossCalls,
       double largestAgreeingRelativeError,
-      boolean replayedFixed) {
+      boolean replayedFixed,
+      long millis) {
+
+    /** The line printed to standard output for property {@code method}. */
+    public String line(String method) {
+      return StatisticsLine.format(
+          new StatisticsLine.Facts(
+              method,
+              tries,
+              edgeTries,
+              triesWithKinks,
+              kinkArtifacts,
+              rejected + inconclusive,
+              largestAgreeingRelativeError,
+              lossCalls,
+              millis));
+    }
 
     public Map<String, String> asReportEntries() {
       Map<String, String> m = new LinkedHashMap<>();
@@ -92,7 +109,13 @@ public final class PropertyRunner {
     this.clockMillis = clockMillis;
   }
 
+  /** Whether the settings ask for the statistics line on standard output. */
+  public boolean printsStatistics() {
+    return settings.statistics;
+  }
+
   public Statistics run() {
+    long started = clockMillis.getAsLong();
     boolean replayedFixed = false;
     if (store != null && !settings.seedGiven) {
       ReplayStore.Stored stored = store.load(propertyId, model.spec());
@@ -177,7 +200,8 @@ public final class PropertyRunner {
         entries,
         calls,
         largest,
-        replayedFixed);
+        replayedFixed,
+        clockMillis.getAsLong() - started);
   }
 
   private PropertyConfigurationException tooManyDrawnAgain(

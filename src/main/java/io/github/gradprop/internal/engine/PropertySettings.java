@@ -55,6 +55,9 @@ public final class PropertySettings {
   final long shrinkMillis;
   final boolean replay;
 
+  /** Whether a passing property prints its statistics line ({@code gradprop.statistics}). */
+  final boolean statistics;
+
   /** Every attribute's resolved value, by the row that resolved it. */
   private final Map<Attribute<?>, Object> resolved;
 
@@ -195,7 +198,8 @@ public final class PropertySettings {
       boolean seedGiven,
       Map<String, int[]> dimRanges,
       String classes,
-      boolean replay) {
+      boolean replay,
+      boolean statistics) {
     this.resolved = resolved;
     this.tries = get(TRIES);
     this.seed = seed;
@@ -208,6 +212,7 @@ public final class PropertySettings {
     this.edgeCases = get(EDGE_CASES);
     this.shrinkMillis = get(SHRINK_MILLIS);
     this.replay = replay;
+    this.statistics = statistics;
     CheckOptions o =
         CheckOptions.defaults()
             .withScheme(a.scheme())
@@ -267,7 +272,14 @@ public final class PropertySettings {
     String classes = resolveTargets(a, spec, ranges.keySet());
     checkTargetRank(a.targets(), spec, ranges);
     return new PropertySettings(
-        a, resolved, seed, seedGiven, ranges, classes, resolveReplay(config));
+        a,
+        resolved,
+        seed,
+        seedGiven,
+        ranges,
+        classes,
+        resolveFlag(config, "gradprop.replay"),
+        resolveFlag(config, "gradprop.statistics"));
   }
 
   private static Map<String, int[]> resolveDims(GradientProperty a, ModelSpec spec) {
@@ -370,8 +382,9 @@ public final class PropertySettings {
     return sb.append(')').toString();
   }
 
-  private static boolean resolveReplay(Function<String, Optional<String>> config) {
-    Optional<String> v = config.apply("gradprop.replay");
+  /** A true/false configuration parameter, true when not given. */
+  private static boolean resolveFlag(Function<String, Optional<String>> config, String key) {
+    Optional<String> v = config.apply(key);
     if (v.isEmpty()) {
       return true;
     }
@@ -379,8 +392,7 @@ public final class PropertySettings {
     if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
       throw new PropertyConfigurationException(
           String.format(
-              "Configuration parameter `gradprop.replay` must be true or false, but was \"%s\".",
-              v.get()));
+              "Configuration parameter `%s` must be true or false, but was \"%s\".", key, v.get()));
     }
     return t.equalsIgnoreCase("true");
   }
