@@ -180,6 +180,22 @@ class DiagnosisTests {
   }
 
   @Test
+  void smallErrorsJustOverTheTolerance_inOneRow_areNotCalledConfined() {
+    // as a missing eps does: only the largest entries exceed the tolerance, wherever they sit
+    Diagnosis d =
+        diagnose(
+            distorted(
+                "w",
+                (t, g) -> {
+                  t.set(0, g[0] * (1 + 1e-4));
+                  t.set(1, g[1] * (1 + 2e-4));
+                }),
+            CASE);
+
+    assertThat(d.isEmpty()).as("%s", d).isTrue();
+  }
+
+  @Test
   void oneWrongEntry_isNoPattern() {
     // a single mismatch supports no pattern: any ratio or zero could be a coincidence
     Diagnosis d =
