@@ -43,8 +43,7 @@ public final class PropertyReport {
 
   public static String format(Failure f) {
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        MismatchReport.format(f.shrunkResult(), Diagnosis.of(f.shrunkResult(), f.shrunk().spec())));
+    sb.append(MismatchReport.format(f.shrunkResult(), diagnosis(f)));
     sb.append(String.format("%n%n"));
     String label;
     if (f.steps() > 0) {
@@ -91,6 +90,11 @@ public final class PropertyReport {
     sb.append(String.format("%n"));
     sb.append(snippet(f));
     return sb.toString().stripTrailing();
+  }
+
+  /** The diagnosis of the shrunk case, as the text report shows it (an HTML page may too). */
+  public static Diagnosis diagnosis(Failure f) {
+    return Diagnosis.of(f.shrunkResult(), f.shrunk().spec());
   }
 
   /** The regression test for the shrunk case, for the property {@code f.testSelector()} names. */
