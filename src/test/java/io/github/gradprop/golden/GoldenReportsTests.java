@@ -8,6 +8,7 @@ import io.github.gradprop.Gradients;
 import io.github.gradprop.kinks.GoldenKinkReports;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
+import io.github.gradprop.testmodels.LinearRegression;
 import io.github.gradprop.testmodels.OneHiddenUnit;
 import io.github.gradprop.testmodels.PlantedError;
 import io.github.gradprop.testmodels.ReferenceMlp;
@@ -133,6 +134,16 @@ class GoldenReportsTests {
     r.put(
         "one-hidden-unit-correct",
         Gradients.check(OneHiddenUnit.correct(), OneHiddenUnit.aCase()).report());
+    Case linear = LinearRegression.randomCase(5, 3, 2, 2);
+    r.put(
+        "diagnosis-linear-regression-forgetting-the-batch-mean",
+        assertCorrectMessage(LinearRegression.forgettingTheBatchMean(), linear));
+    r.put(
+        "diagnosis-linear-regression-input-gradient-sign-flipped",
+        assertCorrectMessage(LinearRegression.withInputGradientSignFlipped(), linear));
+    r.put(
+        "diagnosis-linear-regression-correct",
+        Gradients.check(LinearRegression.withInputGradient(), linear).report());
     return r;
   }
 

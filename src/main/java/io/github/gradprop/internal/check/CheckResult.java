@@ -6,8 +6,10 @@ import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.KinkPolicy;
+import io.github.gradprop.internal.report.Diagnosis;
 import io.github.gradprop.internal.report.MismatchReport;
 import io.github.gradprop.internal.report.NoteText;
+import io.github.gradprop.model.ModelSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class CheckResult implements GradientCheckResult {
   private final double largestAgreeingRelativeError;
   private final long lossCalls;
   private final KinkFindings kinks;
+  private final ModelSpec spec;
 
   /** Creates a result without kink findings; gradprop's engine does this, users normally do not. */
   public CheckResult(
@@ -69,6 +72,39 @@ public final class CheckResult implements GradientCheckResult {
       double largestAgreeingRelativeError,
       long lossCalls,
       KinkFindings kinks) {
+    this(
+        modelName,
+        dims,
+        options,
+        loss,
+        maxRounding,
+        analytic,
+        numeric,
+        failuresWorstFirst,
+        largestAgreeingRelativeError,
+        lossCalls,
+        kinks,
+        null);
+  }
+
+  /**
+   * Creates a result of a check of a case of {@code spec} (which the report's diagnosis reads the
+   * tensors' axes from; null for none); gradprop's engine does this, users normally do not.
+   */
+  public CheckResult(
+      String modelName,
+      Map<String, Integer> dims,
+      CheckOptions options,
+      double loss,
+      double maxRounding,
+      Map<String, double[]> analytic,
+      Map<String, double[]> numeric,
+      List<EntryCheck> failuresWorstFirst,
+      double largestAgreeingRelativeError,
+      long lossCalls,
+      KinkFindings kinks,
+      ModelSpec spec) {
+    this.spec = spec;
     this.modelName = modelName;
     this.dims = Collections.unmodifiableMap(new LinkedHashMap<>(dims));
     this.options = options;
@@ -303,7 +339,7 @@ public final class CheckResult implements GradientCheckResult {
   /** The report users read: summary, facts and the worst-first table; a pass line if none fail. */
   @Override
   public String report() {
-    return MismatchReport.format(this);
+    return MismatchReport.format(this, Diagnosis.of(this, spec));
   }
 
   private double[] analyticOf(String tensor) {

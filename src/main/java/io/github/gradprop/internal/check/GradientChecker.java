@@ -227,7 +227,8 @@ public final class GradientChecker {
           outcomes.failures,
           outcomes.largestAgreeing,
           invoker.lossCalls() + extraCalls,
-          findings);
+          findings,
+          spec);
     }
   }
 

@@ -127,6 +127,10 @@ public final class Engine implements ParameterResolver, InvocationInterceptor {
     PropertyRunner.Statistics statistics =
         watch.run("gradprop " + propertyId, runner::run, new PropertySubject(runner));
     context.publishReportEntry(statistics.asReportEntries());
+    if (runner.printsStatistics()) {
+      // standard output, where Surefire keeps it per test case (report entries it does not show)
+      System.out.println(statistics.line(method.getName()));
+    }
   }
 
   /**

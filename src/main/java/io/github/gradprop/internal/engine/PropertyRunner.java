@@ -15,6 +15,7 @@ import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.internal.report.Numbers;
 import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.internal.report.PropertyReport;
+import io.github.gradprop.internal.report.StatisticsLine;
 import io.github.gradprop.internal.shrinking.Shrinker;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
@@ -46,7 +47,23 @@ public final class PropertyRunner {
       long entriesChecked,
       long lossCalls,
       double largestAgreeingRelativeError,
-      boolean replayedFixed) {
+      boolean replayedFixed,
+      long millis) {
+
+    /** The line printed to standard output for property {@code method}. */
+    public String line(String method) {
+      return StatisticsLine.format(
+          new StatisticsLine.Facts(
+              method,
+              tries,
+              edgeTries,
+              triesWithKinks,
+              kinkArtifacts,
+              rejected + inconclusive,
+              largestAgreeingRelativeError,
+              lossCalls,
+              millis));
+    }
 
     public Map<String, String> asReportEntries() {
       Map<String, String> m = new LinkedHashMap<>();
@@ -150,7 +167,13 @@ public final class PropertyRunner {
     return settings;
   }
 
+  /** Whether the settings ask for the statistics line on standard output. */
+  public boolean printsStatistics() {
+    return settings.statistics;
+  }
+
   public Statistics run() {
+    long started = clockMillis.getAsLong();
     requireAffordable(settings.largestDims(), null);
     boolean replayedFixed = false;
     if (store != null && !settings.seedGiven) {
@@ -252,7 +275,8 @@ public final class PropertyRunner {
             entries,
             calls,
             largest,
-            replayedFixed);
+            replayedFixed,
+            clockMillis.getAsLong() - started);
     GradientCheckResult page = shown;
     Case pageCase = shownCase;
     reports.passed(propertyId, () -> PropertyPages.pass(propertyId, statistics, page, pageCase));

@@ -67,6 +67,9 @@ public final class PropertySettings {
   /** Where the pages go ({@code gradprop.reports.dir}); null for the default. */
   final String reportsDir;
 
+  /** Whether a passing property prints its statistics line ({@code gradprop.statistics}). */
+  final boolean statistics;
+
   /** Every attribute's resolved value, by the row that resolved it. */
   private final Map<Attribute<?>, Object> resolved;
 
@@ -271,7 +274,8 @@ public final class PropertySettings {
       String classes,
       boolean replay,
       boolean progress,
-      String reportsDir) {
+      String reportsDir,
+      boolean statistics) {
     this.resolved = resolved;
     this.progress = progress;
     this.tries = get(TRIES);
@@ -287,6 +291,7 @@ public final class PropertySettings {
     this.replay = replay;
     this.reports = ReportMode.parse(get(REPORTS));
     this.reportsDir = reportsDir;
+    this.statistics = statistics;
     CheckOptions o =
         CheckOptions.defaults()
             .withScheme(a.scheme())
@@ -366,7 +371,8 @@ public final class PropertySettings {
         classes,
         resolveFlag(config, "gradprop.replay"),
         resolveFlag(config, "gradprop.progress"),
-        resolveReportsDir(config));
+        resolveReportsDir(config),
+        resolveFlag(config, "gradprop.statistics"));
   }
 
   private static Map<String, int[]> resolveDims(GradientProperty a, ModelSpec spec) {

@@ -22,6 +22,11 @@ public final class MismatchReport {
   private MismatchReport() {}
 
   public static String format(GradientCheckResult r) {
+    return format(r, Diagnosis.none());
+  }
+
+  /** The report with the diagnosis {@code d} below the table (nothing when it is empty). */
+  public static String format(GradientCheckResult r, Diagnosis d) {
     StringBuilder sb = new StringBuilder();
     sb.append(summary(r)).append(String.format("%n"));
     sb.append(facts(r).render());
@@ -31,6 +36,9 @@ public final class MismatchReport {
     sb.append(String.format("%n"));
     sb.append(table(r));
     sb.append(footer(r));
+    if (!d.isEmpty()) {
+      sb.append(String.format("%n")).append(d.render());
+    }
     return sb.toString().stripTrailing();
   }
 

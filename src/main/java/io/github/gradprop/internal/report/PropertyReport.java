@@ -44,7 +44,7 @@ public final class PropertyReport {
 
   public static String format(Failure f) {
     StringBuilder sb = new StringBuilder();
-    sb.append(MismatchReport.format(f.shrunkResult()));
+    sb.append(MismatchReport.format(f.shrunkResult(), diagnosis(f)));
     sb.append(String.format("%n%n"));
     String label;
     if (f.steps() > 0) {
@@ -91,6 +91,23 @@ public final class PropertyReport {
         "time",
         String.format(Locale.ROOT, "shrinking took %.2f s", f.shrinkMillisTaken() / 1000.0));
     sb.append(facts.render());
+    sb.append(String.format("%n"));
+    sb.append(snippet(f));
     return sb.toString().stripTrailing();
+  }
+
+  /** The diagnosis of the shrunk case, as the text report shows it (an HTML page may too). */
+  public static Diagnosis diagnosis(Failure f) {
+    return Diagnosis.of(f.shrunkResult(), f.shrunk().spec());
+  }
+
+  /** The regression test for the shrunk case, for the property {@code f.testSelector()} names. */
+  static String snippet(Failure f) {
+    String selector = f.testSelector();
+    int hash = selector.indexOf('#');
+    String declaring = hash < 0 ? "the test class" : selector.substring(0, hash).replace('$', '.');
+    String method = hash < 0 ? selector : selector.substring(hash + 1);
+    return RegressionSnippet.format(
+        declaring, method, f.seed(), f.shrunk(), f.shrunkResult().options());
   }
 }
