@@ -28,6 +28,12 @@ public final class CheckOptions {
   /** The default relative tolerance. */
   public static final double DEFAULT_RTOL = 1e-6;
 
+  /**
+   * The default parameter count above which the tries of a property use the directional check:
+   * 10,000.
+   */
+  public static final int DEFAULT_DIRECTIONAL_ABOVE = 10_000;
+
   private static final CheckOptions DEFAULTS =
       new CheckOptions(
           DifferenceScheme.CENTRAL,
@@ -36,7 +42,9 @@ public final class CheckOptions {
           DEFAULT_RTOL,
           10,
           KinkPolicy.CONFIRM,
-          LossPrecision.DOUBLE);
+          LossPrecision.DOUBLE,
+          0,
+          DEFAULT_DIRECTIONAL_ABOVE);
 
   private final DifferenceScheme scheme;
   private final double step;
@@ -45,6 +53,8 @@ public final class CheckOptions {
   private final int maxRows;
   private final KinkPolicy kinkPolicy;
   private final LossPrecision precision;
+  private final int threads;
+  private final int directionalAbove;
 
   private CheckOptions(
       DifferenceScheme scheme,
@@ -53,7 +63,9 @@ public final class CheckOptions {
       double rtol,
       int maxRows,
       KinkPolicy kinkPolicy,
-      LossPrecision precision) {
+      LossPrecision precision,
+      int threads,
+      int directionalAbove) {
     this.scheme = scheme;
     this.step = step;
     this.atol = atol;
@@ -61,6 +73,8 @@ public final class CheckOptions {
     this.maxRows = maxRows;
     this.kinkPolicy = kinkPolicy;
     this.precision = precision;
+    this.threads = threads;
+    this.directionalAbove = directionalAbove;
   }
 
   /** Central differences with the default step and tolerances. */
@@ -73,7 +87,8 @@ public final class CheckOptions {
     if (scheme == null) {
       throw new IllegalArgumentException("scheme must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, threads, directionalAbove);
   }
 
   /** Uses the relative step {@code c}: {@code h = c * max(1, |theta|)}. */
@@ -81,7 +96,8 @@ public final class CheckOptions {
     if (!(c > 0) || c >= 1 || Double.isInfinite(c)) {
       throw new IllegalArgumentException("step must be in (0, 1), but was " + c);
     }
-    return new CheckOptions(scheme, c, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, c, atol, rtol, maxRows, kinkPolicy, precision, threads, directionalAbove);
   }
 
   /** Uses the absolute tolerance {@code atol >= 0}. */
@@ -89,7 +105,8 @@ public final class CheckOptions {
     if (!(atol >= 0) || Double.isInfinite(atol)) {
       throw new IllegalArgumentException("atol must be finite and >= 0, but was " + atol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, threads, directionalAbove);
   }
 
   /** Uses the relative tolerance {@code rtol >= 0}. */
@@ -97,7 +114,8 @@ public final class CheckOptions {
     if (!(rtol >= 0) || Double.isInfinite(rtol)) {
       throw new IllegalArgumentException("rtol must be finite and >= 0, but was " + rtol);
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, threads, directionalAbove);
   }
 
   /** Shows at most {@code rows} failing entries in a report (at least 1). */
@@ -105,7 +123,8 @@ public final class CheckOptions {
     if (rows < 1) {
       throw new IllegalArgumentException("maxRows must be >= 1, but was " + rows);
     }
-    return new CheckOptions(scheme, step, atol, rtol, rows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, rows, kinkPolicy, precision, threads, directionalAbove);
   }
 
   /**
@@ -120,7 +139,8 @@ public final class CheckOptions {
     if (policy == null) {
       throw new IllegalArgumentException("kinkPolicy must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, policy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, policy, precision, threads, directionalAbove);
   }
 
   /**
@@ -131,7 +151,50 @@ public final class CheckOptions {
     if (precision == null) {
       throw new IllegalArgumentException("precision must not be null");
     }
-    return new CheckOptions(scheme, step, atol, rtol, maxRows, kinkPolicy, precision);
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, threads, directionalAbove);
+  }
+
+  /**
+   * Splits the entries of the full check over {@code threads} worker threads (at least 1), each
+   * with its own copy of the case; by default as many as there are available processors. Results
+   * and reports do not depend on it. Use 1 for a model that is not thread-safe (one that keeps
+   * scratch buffers in static or shared fields).
+   *
+   * <pre>{@code
+   * CheckOptions.defaults().withThreads(1)
+   * }</pre>
+   */
+  public CheckOptions withThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
+    }
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, threads, directionalAbove);
+  }
+
+  /**
+   * In a property, checks each try with the directional check when the case has more than {@code
+   * parameters} entries (at least 0), and the shrunk counterexample with the full check; {@link
+   * #DEFAULT_DIRECTIONAL_ABOVE} by default. {@code Integer.MAX_VALUE} turns the directional mode
+   * off.
+   */
+  public CheckOptions withDirectionalAbove(int parameters) {
+    if (parameters < 0) {
+      throw new IllegalArgumentException("directionalAbove must be >= 0, but was " + parameters);
+    }
+    return new CheckOptions(
+        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, threads, parameters);
+  }
+
+  /** The number of worker threads of the full check: as set, else the available processors. */
+  public int threads() {
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The parameter count above which a property's tries use the directional check. */
+  public int directionalAbove() {
+    return directionalAbove;
   }
 
   /** The precision the loss is computed in. */

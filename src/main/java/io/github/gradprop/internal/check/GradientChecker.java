@@ -8,7 +8,6 @@ import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.LossPrecision;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
-import io.github.gradprop.internal.numerics.Stencil;
 import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.internal.verdict.Classification;
 import io.github.gradprop.internal.verdict.EntryClassifier;
@@ -113,41 +112,43 @@ public final class GradientChecker {
       }
     }
 
-    /** Classifies every entry, perturbing the private copy in place and restoring it. */
+    /**
+     * Classifies every entry, perturbing private copies in place (one per worker thread) and
+     * restoring them; then records the entries in order, as one thread would have.
+     */
     void entries() {
-      Stencil stencil = new Stencil();
-      Invoker.Probe probe = invoker.probe();
+      EntrySweep sweep = new EntrySweep(invoker, classifier, loss, targets, analytics);
+      sweep.run(options.threads(), model.hasInputGradient());
       ModelConfigurationException noisy = null;
+      List<EntrySweep.Found> found = sweep.found();
+      int next = 0;
       for (int k = 0; k < targets.size(); k++) {
         Tensor t = targets.get(k);
-        double[] a = analytics.get(k).toArray();
-        double[] n = new double[t.size()];
-        probe.focus(t);
+        double[] a = sweep.analytic(k);
+        double[] n = sweep.numeric(k);
         for (int i = 0; i < n.length; i++) {
-          double theta = t.get(i);
-          probe.entry(i, theta);
-          double scale = Math.max(1, Math.abs(theta));
-          if (classifier.firstLook(stencil, probe, loss, theta, scale, a[i])) {
-            // the common case, smooth and agreeing, allocates nothing
-            t.set(i, theta);
-            n[i] = stencil.estimate;
-            outcomes.agreement(a[i], n[i], classifier.rounding(stencil, loss));
+          EntrySweep.Found f = next < found.size() ? found.get(next) : null;
+          if (f == null || f.tensor() != k || f.index() != i) {
+            outcomes.agreement(a[i], n[i], 0);
             continue;
           }
-          Classification c = classifier.resume(stencil, probe, loss, theta, scale, a[i]);
-          t.set(i, theta);
+          next++;
+          Classification c = f.c();
           if (c.noisy() && noisy == null) {
             noisy = noisyLoss(spec.name(), t, i, c.noise(), options, work);
           }
-          n[i] = c.numeric();
-          outcomes.record(k, t, i, theta, a[i], c);
+          outcomes.record(k, t, i, t.get(i), a[i], c);
         }
         analyticByTensor.put(t.name(), a);
         numericByTensor.put(t.name(), n);
         analyticArrays.add(a);
       }
-      Contracts.checkUnchanged(
-          spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+      outcomes.agreement(0, 0, sweep.maxRounding());
+      String during = "loss(...) during the finite-difference loop";
+      Contracts.checkUnchanged(spec.name(), during, work, snapshot);
+      for (Case copy : sweep.copies()) {
+        Contracts.checkUnchanged(spec.name(), during, copy, snapshot);
+      }
       checkPrecision();
       if (noisy != null) {
         throw noisy;

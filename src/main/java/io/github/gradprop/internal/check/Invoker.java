@@ -46,6 +46,27 @@ final class Invoker {
     return lossCalls;
   }
 
+  /** An invoker of the same model on {@code copy}, for one worker thread: its own counts. */
+  Invoker on(Case copy) {
+    return new Invoker(model, name, copy);
+  }
+
+  /** Adds the loss calls and precision evidence of {@code worker}, once it has finished. */
+  void absorb(Invoker worker) {
+    lossCalls += worker.lossCalls;
+    witness.absorb(worker.witness);
+  }
+
+  /** The model's name, as messages give it. */
+  String name() {
+    return name;
+  }
+
+  /** The case this invoker calls the model on. */
+  Case work() {
+    return work;
+  }
+
   double loss(String what) {
     lossCalls++;
     try {

@@ -173,4 +173,22 @@ class ContractMessagesTests {
     assertThat(ContractMessages.nullSpec("MyModel@1"))
         .isEqualTo("Model MyModel@1 returned a null spec()");
   }
+
+  @Test
+  void notThreadSafe() {
+    assertThat(
+            ContractMessages.notThreadSafe(
+                "m", 2, "w1[0, 1]", "the estimate 0.25", "the estimate 0.5", DIMS))
+        .isEqualTo(
+            "Model `m` is not thread-safe: checked on 2 threads, w1[0, 1] gave the estimate 0.25;"
+                + " checked again alone on one thread, it gave the estimate 0.5."
+                + NL
+                + "A model that keeps scratch buffers in static or shared fields (or a shared"
+                + " Random, or a cache) gives wrong losses when gradprop's worker threads call it"
+                + " at once. Keep scratch local to each call, or check on one thread:"
+                + " CheckOptions.defaults().withThreads(1), @GradientProperty(threads = 1), or the"
+                + " configuration parameter gradprop.threads=1."
+                + NL
+                + "shape : batch=1 in=2");
+  }
 }
