@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Unset attributes fall back to configuration parameters ({@code junit-platform.properties} or
  * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link #seed()},
- * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay}.
+ * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay},
+ * {@code gradprop.threads}, {@code gradprop.directionalAbove}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -136,4 +137,20 @@ public @interface GradientProperty {
    * found. Must be >= 0.
    */
   long shrinkMillis() default NOT_SET_LONG;
+
+  /**
+   * How many worker threads the full check of a case uses, >= 1; not written, one per available
+   * processor (or {@code gradprop.threads}). Results and reports do not depend on it; write {@code
+   * threads = 1} for a model that is not thread-safe (scratch buffers in static or shared fields),
+   * which gradprop otherwise reports as such.
+   */
+  int threads() default NOT_SET;
+
+  /**
+   * Tries of cases with more than this many parameters use the directional check (a few random
+   * directions instead of every entry), and the shrunk counterexample the full check; >= 0, not
+   * written {@link CheckOptions#DEFAULT_DIRECTIONAL_ABOVE} (or {@code gradprop.directionalAbove}).
+   * Write {@code Integer.MAX_VALUE} to check every try entry by entry.
+   */
+  int directionalAbove() default NOT_SET;
 }

@@ -181,12 +181,41 @@ public final class PropertySettings {
           v -> v >= 0,
           ">= 0 (printed seeds are never negative)");
 
+  static final Attribute<Integer> THREADS =
+      new Attribute<>(
+          "threads",
+          "gradprop.threads",
+          a -> a.threads() == GradientProperty.NOT_SET ? null : a.threads(),
+          v -> parseInt("gradprop.threads", v),
+          null,
+          v -> v >= 1,
+          ">= 1 (leave it out for one per available processor)");
+  static final Attribute<Integer> DIRECTIONAL_ABOVE =
+      new Attribute<>(
+          "directionalAbove",
+          "gradprop.directionalAbove",
+          a -> a.directionalAbove() == GradientProperty.NOT_SET ? null : a.directionalAbove(),
+          v -> parseInt("gradprop.directionalAbove", v),
+          CheckOptions.DEFAULT_DIRECTIONAL_ABOVE,
+          v -> v >= 0,
+          ">= 0");
+
   /**
    * The table: every scalar attribute, resolved in this order. To add one, add a row here and read
    * it with {@link #get(Attribute)}.
    */
   static final List<Attribute<?>> TABLE =
-      List.of(TRIES, SEED, EDGE_CASES, SHRINK_MILLIS, SCALE, STEP, ATOL, RTOL);
+      List.of(
+          TRIES,
+          SEED,
+          EDGE_CASES,
+          SHRINK_MILLIS,
+          SCALE,
+          STEP,
+          ATOL,
+          RTOL,
+          THREADS,
+          DIRECTIONAL_ABOVE);
 
   private PropertySettings(
       GradientProperty a,
@@ -214,7 +243,10 @@ public final class PropertySettings {
             .withKinkPolicy(a.kinks())
             .withLossPrecision(a.precision())
             .withAtol(get(ATOL))
-            .withRtol(get(RTOL));
+            .withRtol(get(RTOL))
+            .withDirectionalAbove(get(DIRECTIONAL_ABOVE));
+    Integer threads = get(THREADS);
+    o = threads == null ? o : o.withThreads(threads);
     Double step = get(STEP);
     this.options = step == null ? o : o.withStep(step);
   }
