@@ -232,7 +232,7 @@ public final class GradientChecker {
   }
 
   /** Copies {@code given} into a fresh case laid out as the model's spec says, checking shapes. */
-  private static Case relayout(ModelSpec spec, Case given) {
+  static Case relayout(ModelSpec spec, Case given) {
     Map<String, Integer> dims = given.dims();
     Case work;
     try {

@@ -180,4 +180,12 @@ public final class ContractMessages {
             + "shape : %s",
         model, threads, entry, onWorker, alone, dims);
   }
+
+  /** {@code loss(...)} threw with every parameter moved by {@code +-t} along a random direction. */
+  public static String threwAlongDirection(String model, double t, Throwable e, String dims) {
+    return String.format(
+        "Model `%s` threw from loss(...) with every entry moved by +-%s along a random direction"
+            + " (directional check): %s%nshape : %s",
+        model, t, e, dims);
+  }
 }

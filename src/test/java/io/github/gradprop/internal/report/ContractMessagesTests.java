@@ -191,4 +191,14 @@ class ContractMessagesTests {
                 + NL
                 + "shape : batch=1 in=2");
   }
+
+  @Test
+  void threwAlongDirection() {
+    assertThat(ContractMessages.threwAlongDirection("m", 0.5, new ArithmeticException("z"), DIMS))
+        .isEqualTo(
+            "Model `m` threw from loss(...) with every entry moved by +-0.5 along a random"
+                + " direction (directional check): java.lang.ArithmeticException: z"
+                + NL
+                + "shape : batch=1 in=2");
+  }
 }
