@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.gradprop.CheckOptions;
 import io.github.gradprop.EntryCheck;
 import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.KinkPolicy;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.report.ContractMessages;
@@ -32,7 +33,9 @@ import org.apiguardian.api.API;
  *
  * <p>A direction with a kink inside its stencil is not compared; another is drawn, up to {@link
  * #MAX_DRAWS}. When a direction disagrees, the same direction restricted to each tensor tells which
- * tensors disagree, so that shrinking keeps the failure "the same".
+ * tensors disagree, so that shrinking keeps the failure "the same". When every direction drawn has
+ * a kink (a case on exact zeros or ties), the directions are checked again at a nearby generic
+ * point under {@link KinkPolicy#CONFIRM}, as the full check confirms its suspects there.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class DirectionalChecker {
@@ -72,7 +75,23 @@ public final class DirectionalChecker {
       double loss,
       List<Direction> directions,
       List<TensorFinding> tensors,
-      long lossCalls) {
+      long lossCalls,
+      boolean atGenericPoint) {
+
+    /** This outcome with {@code calls} more loss calls, made before it. */
+    Outcome after(long calls) {
+      return new Outcome(
+          status,
+          model,
+          dims,
+          seed,
+          entries,
+          loss,
+          directions,
+          tensors,
+          lossCalls + calls,
+          atGenericPoint);
+    }
 
     /** The number of directions compared (drawn and free of kinks). */
     public int compared() {
@@ -134,7 +153,17 @@ public final class DirectionalChecker {
     }
     spec.requireCheckable();
     Case work = GradientChecker.relayout(spec, given);
-    return new Run(model, spec, work, options, seed).run();
+    Outcome here = new Run(model, spec, work, options, seed, false).run();
+    if (here.status() != Status.UNDECIDED || options.kinkPolicy() != KinkPolicy.CONFIRM) {
+      return here;
+    }
+    // Every direction met a kink: the case sits on kinks (exact zeros, ties). Under CONFIRM an
+    // entry
+    // at a kink passes unless its mismatch persists at a nearby generic point, so the directions
+    // are checked there, where the kinks are many steps away.
+    Case moved = GenericPoint.moved(work, GenericPoint.seed(work), 1, false);
+    Outcome there = new Run(model, spec, moved, options, seed, true).run();
+    return there.after(here.lossCalls());
   }
 
   /** One directional check: the state its steps share. */
@@ -145,6 +174,7 @@ public final class DirectionalChecker {
     private final Case snapshot;
     private final CheckOptions options;
     private final long seed;
+    private final boolean atGenericPoint;
     private final Invoker invoker;
     private final List<Tensor> targets = new ArrayList<>();
     private double[][] base;
@@ -153,8 +183,15 @@ public final class DirectionalChecker {
     private double scale;
     private int entries;
 
-    Run(GradientModel model, ModelSpec spec, Case work, CheckOptions options, long seed) {
+    Run(
+        GradientModel model,
+        ModelSpec spec,
+        Case work,
+        CheckOptions options,
+        long seed,
+        boolean atGenericPoint) {
       this.model = model;
+      this.atGenericPoint = atGenericPoint;
       this.spec = spec;
       this.work = work;
       this.snapshot = work.copy();
@@ -195,7 +232,8 @@ public final class DirectionalChecker {
           loss,
           directions,
           findings,
-          invoker.lossCalls());
+          invoker.lossCalls(),
+          atGenericPoint);
     }
 
     private void prepare() {

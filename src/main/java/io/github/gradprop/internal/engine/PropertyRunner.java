@@ -339,7 +339,13 @@ public final class PropertyRunner {
       tensors.add(f.tensor());
     }
     return PropertyReport.foundByDirections(
-        o.disagreeing().number(), o.entries(), v.analytic(), v.estimate(), v.tolerance(), tensors);
+        o.disagreeing().number(),
+        o.entries(),
+        v.analytic(),
+        v.estimate(),
+        v.tolerance(),
+        tensors,
+        o.atGenericPoint());
   }
 
   private static String relative(Path file) {

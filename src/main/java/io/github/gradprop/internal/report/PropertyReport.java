@@ -45,15 +45,17 @@ public final class PropertyReport {
       double analytic,
       double estimate,
       double tolerance,
-      java.util.List<String> tensors) {
+      java.util.List<String> tensors,
+      boolean atGenericPoint) {
     return String.format(
         Locale.ROOT,
         "the directional check (random +-1 directions over all %,d entries, drawn from the seed):"
-            + " along direction %d the analytic projection is %s, finite differences give %s"
+            + " along direction %d%s the analytic projection is %s, finite differences give %s"
             + " (tolerance %.1e); %s disagree%s when moved alone. The shrunk case was checked entry"
             + " by entry.",
         entries,
         direction,
+        atGenericPoint ? " at a nearby generic point (the case sits on kinks)," : "",
         Double.toString(analytic),
         Double.toString(estimate),
         tolerance,

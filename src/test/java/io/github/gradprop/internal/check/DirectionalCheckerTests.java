@@ -74,10 +74,24 @@ class DirectionalCheckerTests {
   }
 
   @Test
-  void aKinkAlongEveryDirection_isDetected_notReportedAsAMismatch() {
+  void aKinkAlongEveryDirection_isDetected_andTheDirectionsMoveToANearbyGenericPoint() {
     for (long seed = 1; seed <= 5; seed++) {
       DirectionalChecker.Outcome o =
           DirectionalChecker.check(new ReferenceMlp(), onKinks(seed), DEFAULTS, seed);
+      assertThat(o.status()).as("seed %d", seed).isEqualTo(DirectionalChecker.Status.AGREES);
+      assertThat(o.atGenericPoint()).isTrue();
+    }
+  }
+
+  @Test
+  void aKinkAlongEveryDirection_underStrict_isUndecided_notAMismatch() {
+    for (long seed = 1; seed <= 5; seed++) {
+      DirectionalChecker.Outcome o =
+          DirectionalChecker.check(
+              new ReferenceMlp(),
+              onKinks(seed),
+              DEFAULTS.withKinkPolicy(io.github.gradprop.KinkPolicy.STRICT),
+              seed);
       assertThat(o.status()).as("seed %d", seed).isEqualTo(DirectionalChecker.Status.UNDECIDED);
       assertThat(o.directions()).hasSize(DirectionalChecker.MAX_DRAWS);
       assertThat(o.directions())
@@ -89,11 +103,11 @@ class DirectionalCheckerTests {
   }
 
   @Test
-  void aWrongGradientOnKinks_isNotPassed_alongDirections() {
-    // the directions cannot decide on kinks; the property then falls back to the full check
+  void aWrongGradientOnKinks_disagreesAtTheNearbyGenericPoint() {
     PlantedError planted = new PlantedError(new ReferenceMlp(), "w2", largestW2Entry(2), 1e-3);
     DirectionalChecker.Outcome o = DirectionalChecker.check(planted, onKinks(2), DEFAULTS, 2);
-    assertThat(o.status()).isNotEqualTo(DirectionalChecker.Status.AGREES);
+    assertThat(o.status()).isEqualTo(DirectionalChecker.Status.DISAGREES);
+    assertThat(o.atGenericPoint()).isTrue();
   }
 
   @Test
