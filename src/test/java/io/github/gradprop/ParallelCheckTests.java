@@ -107,13 +107,13 @@ class ParallelCheckTests {
 
   /**
    * The reference MLP computing its hidden layer into a scratch buffer held in a field, so that
-   * calls on two threads at once overwrite each other's activations. The first calls after the
-   * contract checks wait (briefly) for a second caller, so that the threads do meet.
+   * calls on two threads at once overwrite each other's activations. The first calls on each thread
+   * wait (briefly) for a second caller, so that the threads do meet.
    */
   static class ScratchInAField extends ReferenceMlp {
     private double[][] scratch;
     private final AtomicInteger inside = new AtomicInteger();
-    private final AtomicInteger calls = new AtomicInteger();
+    private final ThreadLocal<int[]> calls = ThreadLocal.withInitial(() -> new int[1]);
 
     @Override
     public double loss(Parameters p, Batch b) {
@@ -136,8 +136,8 @@ class ParallelCheckTests {
             scratch[n][j] = Math.max(0, s);
           }
         }
-        int call = calls.incrementAndGet();
-        if (call > 4 && call < 40) {
+        int call = ++calls.get()[0];
+        if (call < 30) {
           long deadline = System.nanoTime() + 20_000_000L;
           while (inside.get() < 2 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
