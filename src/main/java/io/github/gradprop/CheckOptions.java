@@ -38,6 +38,12 @@ public final class CheckOptions {
    */
   public static final long DEFAULT_MAX_LOSS_CALLS = 100_000;
 
+  /**
+   * The default parameter count above which the tries of a property use the directional check:
+   * 10,000.
+   */
+  public static final int DEFAULT_DIRECTIONAL_ABOVE = 10_000;
+
   private static final CheckOptions DEFAULTS =
       new CheckOptions(
           DifferenceScheme.CENTRAL,
@@ -48,7 +54,9 @@ public final class CheckOptions {
           KinkPolicy.CONFIRM,
           LossPrecision.DOUBLE,
           DEFAULT_CALL_MILLIS,
-          DEFAULT_MAX_LOSS_CALLS);
+          DEFAULT_MAX_LOSS_CALLS,
+          0,
+          DEFAULT_DIRECTIONAL_ABOVE);
 
   private final DifferenceScheme scheme;
   private final double step;
@@ -59,6 +67,8 @@ public final class CheckOptions {
   private final LossPrecision precision;
   private final long callMillis;
   private final long maxLossCalls;
+  private final int threads;
+  private final int directionalAbove;
 
   private CheckOptions(
       DifferenceScheme scheme,
@@ -69,7 +79,9 @@ public final class CheckOptions {
       KinkPolicy kinkPolicy,
       LossPrecision precision,
       long callMillis,
-      long maxLossCalls) {
+      long maxLossCalls,
+      int threads,
+      int directionalAbove) {
     this.scheme = scheme;
     this.step = step;
     this.atol = atol;
@@ -79,6 +91,8 @@ public final class CheckOptions {
     this.precision = precision;
     this.callMillis = callMillis;
     this.maxLossCalls = maxLossCalls;
+    this.threads = threads;
+    this.directionalAbove = directionalAbove;
   }
 
   /** Central differences with the default step and tolerances. */
@@ -92,7 +106,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("scheme must not be null");
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /** Uses the relative step {@code c}: {@code h = c * max(1, |theta|)}. */
@@ -101,7 +125,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("step must be in (0, 1), but was " + c);
     }
     return new CheckOptions(
-        scheme, c, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
+        scheme,
+        c,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /** Uses the absolute tolerance {@code atol >= 0}. */
@@ -110,7 +144,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("atol must be finite and >= 0, but was " + atol);
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /** Uses the relative tolerance {@code rtol >= 0}. */
@@ -119,7 +163,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("rtol must be finite and >= 0, but was " + rtol);
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /** Shows at most {@code rows} failing entries in a report (at least 1). */
@@ -128,7 +182,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("maxRows must be >= 1, but was " + rows);
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, rows, kinkPolicy, precision, callMillis, maxLossCalls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        rows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /**
@@ -144,7 +208,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("kinkPolicy must not be null");
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, maxRows, policy, precision, callMillis, maxLossCalls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        policy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /**
@@ -156,7 +230,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("precision must not be null");
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, maxLossCalls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /**
@@ -175,7 +259,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("callMillis must be >= 1, but was " + millis);
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, millis, maxLossCalls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        millis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
   }
 
   /**
@@ -188,7 +282,17 @@ public final class CheckOptions {
       throw new IllegalArgumentException("maxLossCalls must be >= 1, but was " + calls);
     }
     return new CheckOptions(
-        scheme, step, atol, rtol, maxRows, kinkPolicy, precision, callMillis, calls);
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        calls,
+        threads,
+        directionalAbove);
   }
 
   /** The time limit of one call of user code, in milliseconds. */
@@ -199,6 +303,68 @@ public final class CheckOptions {
   /** The most loss calls one check may need. */
   public long maxLossCalls() {
     return maxLossCalls;
+  }
+
+  /**
+   * Splits the entries of the full check over {@code threads} worker threads (at least 1), each
+   * with its own copy of the case; by default as many as there are available processors. Results
+   * and reports do not depend on it. Use 1 for a model that is not thread-safe (one that keeps
+   * scratch buffers in static or shared fields).
+   *
+   * <pre>{@code
+   * CheckOptions.defaults().withThreads(1)
+   * }</pre>
+   */
+  public CheckOptions withThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
+    }
+    return new CheckOptions(
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        directionalAbove);
+  }
+
+  /**
+   * In a property, checks each try with the directional check when the case has more than {@code
+   * parameters} entries (at least 0), and the shrunk counterexample with the full check; {@link
+   * #DEFAULT_DIRECTIONAL_ABOVE} by default. {@code Integer.MAX_VALUE} turns the directional mode
+   * off.
+   */
+  public CheckOptions withDirectionalAbove(int parameters) {
+    if (parameters < 0) {
+      throw new IllegalArgumentException("directionalAbove must be >= 0, but was " + parameters);
+    }
+    return new CheckOptions(
+        scheme,
+        step,
+        atol,
+        rtol,
+        maxRows,
+        kinkPolicy,
+        precision,
+        callMillis,
+        maxLossCalls,
+        threads,
+        parameters);
+  }
+
+  /** The number of worker threads of the full check: as set, else the available processors. */
+  public int threads() {
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** The parameter count above which a property's tries use the directional check. */
+  public int directionalAbove() {
+    return directionalAbove;
   }
 
   /** The precision the loss is computed in. */

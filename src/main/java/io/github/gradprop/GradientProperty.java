@@ -38,9 +38,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code -D}): {@code gradprop.tries}, {@code gradprop.seed} (which also overrides {@link #seed()},
  * for replay), {@code gradprop.shrinkMillis}, {@code gradprop.edgeCases}, {@code gradprop.replay},
  * {@code gradprop.callMillis}, {@code gradprop.propertyMillis}, {@code gradprop.maxLossCalls},
- * {@code gradprop.reports} (and {@code gradprop.reports.dir}, where the HTML pages go), and the
- * parameters only: {@code gradprop.progress} ({@code false} turns progress lines off) and {@code
- * gradprop.progressMillis} (their interval).
+ * {@code gradprop.reports} (and {@code gradprop.reports.dir}, where the HTML pages go), {@code
+ * gradprop.threads}, {@code gradprop.directionalAbove}, and the parameters only: {@code
+ * gradprop.progress} ({@code false} turns progress lines off) and {@code gradprop.progressMillis}
+ * (their interval).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -181,4 +182,20 @@ public @interface GradientProperty {
    * {@code gradprop.reports.dir}.
    */
   String reports() default "";
+
+  /**
+   * How many worker threads the full check of a case uses, >= 1; not written, one per available
+   * processor (or {@code gradprop.threads}). Results and reports do not depend on it; write {@code
+   * threads = 1} for a model that is not thread-safe (scratch buffers in static or shared fields),
+   * which gradprop otherwise reports as such.
+   */
+  int threads() default NOT_SET;
+
+  /**
+   * Tries of cases with more than this many parameters use the directional check (a few random
+   * directions instead of every entry), and the shrunk counterexample the full check; >= 0, not
+   * written {@link CheckOptions#DEFAULT_DIRECTIONAL_ABOVE} (or {@code gradprop.directionalAbove}).
+   * Write {@code Integer.MAX_VALUE} to check every try entry by entry.
+   */
+  int directionalAbove() default NOT_SET;
 }

@@ -1,12 +1,18 @@
 package io.github.gradprop.bench;
 
+import io.github.gradprop.CheckOptions;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.Gradients;
 import io.github.gradprop.model.Batch;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Parameters;
 import io.github.gradprop.testmodels.ReferenceMlp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Measures, in one run, the reference MLP's forward (loss) time and the time of a full {@code
@@ -23,7 +29,9 @@ import java.util.Arrays;
  * mvn -B -q test-compile exec:java -Dexec.mainClass=io.github.gradprop.bench.ReferenceMlpBenchmark -Dexec.classpathScope=test
  * </pre>
  *
- * Optional arguments: warm-up rounds (default 5), timed rounds (default 15).
+ * Optional arguments: warm-up rounds (default 5), timed rounds (default 15), and the path of the
+ * PyTorch anchor script ({@code /work/shared/anchors/torch_mlp_gradcheck.py}), which then runs
+ * before and after the rounds so that its time brackets drift.
  */
 public final class ReferenceMlpBenchmark {
 
@@ -37,6 +45,7 @@ public final class ReferenceMlpBenchmark {
   public static void main(String[] args) {
     int warmups = arg(args, 0, 5);
     int rounds = arg(args, 1, 15);
+    String torchScript = args.length > 2 ? args[2] : null;
 
     ReferenceMlp model = new ReferenceMlp();
     Case aCase = ReferenceMlp.referenceCase(SEED);
@@ -57,59 +66,118 @@ public final class ReferenceMlpBenchmark {
         System.getProperty("java.runtime.version"),
         Runtime.getRuntime().availableProcessors());
 
+    String torchBefore = torch(torchScript);
+    CheckOptions one = CheckOptions.defaults().withThreads(1);
+    CheckOptions two = CheckOptions.defaults().withThreads(2);
     long cold0 = System.nanoTime();
-    Gradients.check(model, aCase);
+    Gradients.check(model, aCase, one);
     double cold = System.nanoTime() - cold0;
 
-    // Each round times a block of 2P plain loss calls (what an ideal check costs) and then one full
-    // check, back to back, so that load from other processes hits both sides alike.
+    // Each round times a block of 2P plain loss calls (what an ideal check costs), then one full
+    // check on one thread and one on two, back to back, so that load from other processes hits
+    // every side of the ratios alike.
     for (int i = 0; i < warmups; i++) {
       forwardBlock(model, params, batch, block);
-      Gradients.check(model, aCase);
+      Gradients.check(model, aCase, one);
+      Gradients.check(model, aCase, two);
     }
     double[] forward = new double[rounds];
-    double[] check = new double[rounds];
-    double[] ratio = new double[rounds];
+    double[] check1 = new double[rounds];
+    double[] check2 = new double[rounds];
+    double[] ratio1 = new double[rounds];
+    double[] ratio2 = new double[rounds];
     GradientCheckResult result = null;
+    GradientCheckResult result2 = null;
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();
       forwardBlock(model, params, batch, block);
       long t1 = System.nanoTime();
-      result = Gradients.check(model, aCase);
+      result = Gradients.check(model, aCase, one);
       long t2 = System.nanoTime();
+      result2 = Gradients.check(model, aCase, two);
+      long t3 = System.nanoTime();
       forward[r] = (t1 - t0) / (double) block;
-      check[r] = t2 - t1;
-      ratio[r] = check[r] / (t1 - t0);
+      check1[r] = t2 - t1;
+      check2[r] = t3 - t2;
+      ratio1[r] = check1[r] / (t1 - t0);
+      ratio2[r] = check2[r] / (t1 - t0);
     }
-    if (result == null || !result.passed()) {
+    if (result == null || !result.passed() || !result2.report().equals(result.report())) {
       throw new IllegalStateException("The reference MLP should pass its check: " + result);
     }
+    String torchAfter = torch(torchScript);
 
-    double forwardMedian = median(forward);
-    double checkMedian = median(check);
     System.out.printf(
-        "rounds     : %d, each %,d loss calls then 1 check, after %d warm-up rounds%n"
+        "rounds     : %d, each %,d loss calls then 1 check on 1 thread and 1 on 2 threads, after"
+            + " %d warm-up rounds%n"
             + "forward    : median %.2f us per loss call (min %.2f, max %.2f)%n"
-            + "check      : median %.2f ms (min %.2f, max %.2f); the first, cold check took %.2f ms%n"
+            + "check      : 1 thread median %.2f ms (min %.2f); 2 threads median %.2f ms (min %.2f);"
+            + " the first, cold check took %.2f ms%n"
             + "loss calls : %,d per check (2P = %,d)%n"
-            + "ratio      : check / (2P x forward) = %.2f median of rounds (min %.2f, max %.2f);"
-            + " %.2f from the medians%n",
+            + "ratio      : check / (2P x forward), 1 thread  = %.2f median of rounds (min %.2f,"
+            + " max %.2f)%n"
+            + "ratio      : check / (2P x forward), 2 threads = %.2f median of rounds (min %.2f,"
+            + " max %.2f)%n",
         rounds,
         block,
         warmups,
-        forwardMedian / 1e3,
+        median(forward) / 1e3,
         min(forward) / 1e3,
         max(forward) / 1e3,
-        checkMedian / 1e6,
-        min(check) / 1e6,
-        max(check) / 1e6,
+        median(check1) / 1e6,
+        min(check1) / 1e6,
+        median(check2) / 1e6,
+        min(check2) / 1e6,
         cold / 1e6,
         result.lossCalls(),
         2L * p,
-        median(ratio),
-        min(ratio),
-        max(ratio),
-        checkMedian / (2.0 * p * forwardMedian));
+        median(ratio1),
+        min(ratio1),
+        max(ratio1),
+        median(ratio2),
+        min(ratio2),
+        max(ratio2));
+    if (torchBefore != null) {
+      double before = torchFullMillis(torchBefore);
+      double after = torchFullMillis(torchAfter);
+      System.out.printf(
+          "torch      : gradcheck full min %.1f ms before, %.1f ms after this run%n"
+              + "vs torch   : torch full / gradprop (min vs min), 1 thread %.1fx to %.1fx, 2 threads"
+              + " %.1fx to %.1fx%n",
+          before,
+          after,
+          Math.min(before, after) / (min(check1) / 1e6),
+          Math.max(before, after) / (min(check1) / 1e6),
+          Math.min(before, after) / (min(check2) / 1e6),
+          Math.max(before, after) / (min(check2) / 1e6));
+      System.out.printf("torch before:%n%s%ntorch after:%n%s%n", torchBefore, torchAfter);
+    }
+  }
+
+  /** Runs the PyTorch anchor script, or returns null without one. */
+  private static String torch(String script) {
+    if (script == null) {
+      return null;
+    }
+    try {
+      Process p = new ProcessBuilder("/usr/bin/python3", script).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      return out.strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double torchFullMillis(String out) {
+    Matcher m = Pattern.compile("gradcheck full: min ([0-9.]+) ms").matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("no gradcheck time in: " + out);
+    }
+    return Double.parseDouble(m.group(1));
   }
 
   private static void forwardBlock(ReferenceMlp model, Parameters params, Batch batch, int calls) {

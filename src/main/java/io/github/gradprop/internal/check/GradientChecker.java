@@ -9,7 +9,6 @@ import io.github.gradprop.LossPrecision;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.Verdict;
-import io.github.gradprop.internal.numerics.Stencil;
 import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.internal.verdict.Classification;
 import io.github.gradprop.internal.verdict.EntryClassifier;
@@ -115,48 +114,43 @@ public final class GradientChecker {
       }
     }
 
-    /** Classifies every entry, perturbing the private copy in place and restoring it. */
+    /**
+     * Classifies every entry, perturbing private copies in place (one per worker thread) and
+     * restoring them; then records the entries in order, as one thread would have.
+     */
     void entries() {
-      Stencil stencil = new Stencil();
-      Invoker.Probe probe = invoker.probe();
+      EntrySweep sweep = new EntrySweep(invoker, classifier, loss, targets, analytics);
+      sweep.run(options.threads(), model.hasInputGradient());
       ModelConfigurationException noisy = null;
-      CallSlot slot = invoker.slot();
-      int total = 0;
-      for (Tensor t : targets) {
-        total += t.size();
-      }
-      int done = 0;
-      slot.entries(0, total);
+      List<EntrySweep.Found> found = sweep.found();
+      int next = 0;
       for (int k = 0; k < targets.size(); k++) {
         Tensor t = targets.get(k);
-        double[] a = analytics.get(k).toArray();
-        double[] n = new double[t.size()];
-        probe.focus(t);
-        for (int i = 0; i < n.length; i++, slot.entryDone(++done)) {
-          double theta = t.get(i);
-          probe.entry(i, theta);
-          double scale = Math.max(1, Math.abs(theta));
-          if (classifier.firstLook(stencil, probe, loss, theta, scale, a[i])) {
-            // the common case, smooth and agreeing, allocates nothing
-            t.set(i, theta);
-            n[i] = stencil.estimate;
-            outcomes.agreement(a[i], n[i], classifier.rounding(stencil, loss));
+        double[] a = sweep.analytic(k);
+        double[] n = sweep.numeric(k);
+        for (int i = 0; i < n.length; i++) {
+          EntrySweep.Found f = next < found.size() ? found.get(next) : null;
+          if (f == null || f.tensor() != k || f.index() != i) {
+            outcomes.agreement(a[i], n[i], 0);
             continue;
           }
-          Classification c = classifier.resume(stencil, probe, loss, theta, scale, a[i]);
-          t.set(i, theta);
+          next++;
+          Classification c = f.c();
           if (c.noisy() && noisy == null) {
             noisy = noisyLoss(spec.name(), t, i, c.noise(), options, work);
           }
-          n[i] = c.numeric();
-          outcomes.record(k, t, i, theta, a[i], c);
+          outcomes.record(k, t, i, t.get(i), a[i], c);
         }
         analyticByTensor.put(t.name(), a);
         numericByTensor.put(t.name(), n);
         analyticArrays.add(a);
       }
-      Contracts.checkUnchanged(
-          spec.name(), "loss(...) during the finite-difference loop", work, snapshot);
+      outcomes.agreement(0, 0, sweep.maxRounding());
+      String during = "loss(...) during the finite-difference loop";
+      Contracts.checkUnchanged(spec.name(), during, work, snapshot);
+      for (Case copy : sweep.copies()) {
+        Contracts.checkUnchanged(spec.name(), during, copy, snapshot);
+      }
       checkPrecision();
       if (noisy != null) {
         throw noisy;
@@ -271,7 +265,7 @@ public final class GradientChecker {
   }
 
   /** Copies {@code given} into a fresh case laid out as the model's spec says, checking shapes. */
-  private static Case relayout(ModelSpec spec, Case given) {
+  static Case relayout(ModelSpec spec, Case given) {
     Map<String, Integer> dims = given.dims();
     Case work;
     try {

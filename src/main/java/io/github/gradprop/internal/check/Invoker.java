@@ -6,6 +6,7 @@ import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.model.Batch;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
+import io.github.gradprop.model.ParameterLayout;
 import io.github.gradprop.model.Parameters;
 import io.github.gradprop.model.Tensor;
 
@@ -23,7 +24,7 @@ final class Invoker {
   private final Parameters params;
   private final Batch batch;
   private final Case work;
-  private final CallSlot slot = CallSlot.current();
+  private CallSlot slot = CallSlot.current();
   private long lossCalls;
 
   Invoker(GradientModel model, String name, Case work) {
@@ -60,6 +61,37 @@ final class Invoker {
 
   CallSlot slot() {
     return slot;
+  }
+
+  /**
+   * Records this invoker's calls in the slot of the thread that calls this, which joins the watch
+   * of {@code parent}'s thread: the first thing a worker thread of a check does.
+   */
+  void runOnThisThreadUnderTheWatchOf(Invoker parent) {
+    slot = CallSlot.current();
+    slot.joinWatchOf(parent.slot);
+    slot.entries(0, 0);
+  }
+
+  /** An invoker of the same model on {@code copy}, for one worker thread: its own counts. */
+  Invoker on(Case copy) {
+    return new Invoker(model, name, copy);
+  }
+
+  /** Adds the loss calls and precision evidence of {@code worker}, once it has finished. */
+  void absorb(Invoker worker) {
+    lossCalls += worker.lossCalls;
+    witness.absorb(worker.witness);
+  }
+
+  /** The model's name, as messages give it. */
+  String name() {
+    return name;
+  }
+
+  /** The case this invoker calls the model on. */
+  Case work() {
+    return work;
   }
 
   double loss(String what) {
@@ -212,6 +244,74 @@ final class Invoker {
     void restore() {
       for (int k = 0; k < indices.length; k++) {
         tensors[k].set(indices[k], base[k]);
+      }
+    }
+  }
+
+  LineProbe lineProbe(java.util.List<Tensor> targets, double[][] base) {
+    return new LineProbe(targets, base);
+  }
+
+  /**
+   * The loss as a function of {@code t} along a direction of signs: every entry {@code i} of target
+   * {@code k} at {@code base[k][i] + t * sign}, where the sign is +1, -1 or 0 (entry left alone).
+   * Each call overwrites every moved entry from the base; {@link #restore()} puts them back exactly
+   * when the direction is done.
+   */
+  final class LineProbe implements Objective {
+    private final java.util.List<Tensor> targets;
+    private final double[][] base;
+    private byte[][] signs;
+
+    LineProbe(java.util.List<Tensor> targets, double[][] base) {
+      this.targets = targets;
+      this.base = base;
+    }
+
+    void along(byte[][] directionSigns) {
+      this.signs = directionSigns;
+    }
+
+    @Override
+    public double at(double t) {
+      for (int k = 0; k < targets.size(); k++) {
+        move(targets.get(k), base[k], signs[k], t);
+      }
+      lossCalls++;
+      try {
+        return witness(model.loss(params, batch));
+      } catch (RuntimeException | AssertionError e) {
+        restore();
+        throw new ModelConfigurationException(
+            ContractMessages.threwAlongDirection(name, t, e, work.dimsText()), e);
+      }
+    }
+
+    void restore() {
+      for (int k = 0; k < targets.size(); k++) {
+        move(targets.get(k), base[k], signs[k], 0);
+      }
+    }
+
+    /** Sets {@code tensor} to {@code b + t * s}; rows of a matrix directly, as the model reads. */
+    private void move(Tensor tensor, double[] b, byte[] s, double t) {
+      if (tensor.rank() == 2 && work.parameters().layout() == ParameterLayout.MATRICES
+          || tensor.rank() == 2 && !work.parameters().tensors().contains(tensor)) {
+        double[][] rows = tensor.matrix();
+        int i = 0;
+        for (double[] row : rows) {
+          for (int j = 0; j < row.length; j++, i++) {
+            if (s[i] != 0) {
+              row[j] = b[i] + s[i] * t;
+            }
+          }
+        }
+        return;
+      }
+      for (int i = 0; i < b.length; i++) {
+        if (s[i] != 0) {
+          tensor.set(i, b[i] + s[i] * t);
+        }
       }
     }
   }

@@ -28,6 +28,12 @@ final class PrecisionWitness {
     }
   }
 
+  /** Adds what {@code other} (a worker thread's witness) has seen. */
+  void absorb(PrecisionWitness other) {
+    floatExact += other.floatExact;
+    notFloat += other.notFloat;
+  }
+
   boolean looksFloat() {
     return floatExact >= ENOUGH && notFloat == 0;
   }

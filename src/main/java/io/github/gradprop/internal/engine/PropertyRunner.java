@@ -8,6 +8,7 @@ import io.github.gradprop.Gradients;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.PropertyConfigurationException;
 import io.github.gradprop.internal.check.CheckCost;
+import io.github.gradprop.internal.check.DirectionalChecker;
 import io.github.gradprop.internal.generation.CaseGenerator;
 import io.github.gradprop.internal.generation.Seeds;
 import io.github.gradprop.internal.html.HtmlReports;
@@ -17,10 +18,14 @@ import io.github.gradprop.internal.report.PropertyMessages;
 import io.github.gradprop.internal.report.PropertyReport;
 import io.github.gradprop.internal.report.StatisticsLine;
 import io.github.gradprop.internal.shrinking.Shrinker;
+import io.github.gradprop.internal.verdict.DirectionRule;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.GradientModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apiguardian.api.API;
@@ -124,6 +129,13 @@ public final class PropertyRunner {
   private final LongSupplier clockMillis;
   private final HtmlReports reports;
 
+  /** While shrinking, candidates with at most this many parameters always get the full check. */
+  static final int SHRINK_FULL_UP_TO = 2_000;
+
+  /** The directional outcomes behind the results that came from the directional check. */
+  private final Map<GradientCheckResult, DirectionalChecker.Outcome> directional =
+      new IdentityHashMap<>();
+
   public PropertyRunner(
       GradientModel model,
       PropertySettings settings,
@@ -186,7 +198,10 @@ public final class PropertyRunner {
         progress.at(0, stored.seed());
         GradientCheckResult r = check(stored.aCase(), stored.seed(), 0);
         if (!r.passed() && !r.rejected() && !r.inconclusive()) {
-          throw shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
+          GradientMismatchError e = shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
+          if (e != null) {
+            throw e;
+          }
         }
         store.delete(propertyId);
         replayedFixed = true;
@@ -235,7 +250,14 @@ public final class PropertyRunner {
         continue;
       }
       if (!r.passed()) {
-        throw shrinkAndReport(c, r, seed, t, false);
+        GradientMismatchError e = shrinkAndReport(c, r, seed, t, false);
+        if (e != null) {
+          throw e;
+        }
+        // only the directional check disagreed, and the full check of the shrunk case passes:
+        // below the tolerances of the full check, so the try passes (its statistics are not kept)
+        t++;
+        continue;
       }
       if (generator.isEdgeCase(seed)) {
         edgeTries++;
@@ -329,7 +351,7 @@ public final class PropertyRunner {
 
   private GradientCheckResult check(Case c, long seed, int tryNumber) {
     try {
-      return Gradients.check(model, c, settings.options);
+      return checkInMode(c, seed);
     } catch (ModelConfigurationException e) {
       ModelConfigurationException withSeed =
           new ModelConfigurationException(
@@ -346,12 +368,37 @@ public final class PropertyRunner {
     }
   }
 
+  /**
+   * The directional check for a case with more than {@code directionalAbove} parameters (the full
+   * check when no direction could be compared), else the full check.
+   */
+  private GradientCheckResult checkInMode(Case c, long seed) {
+    return checkInMode(c, seed, settings.options.directionalAbove());
+  }
+
+  private GradientCheckResult checkInMode(Case c, long seed, int directionalAbove) {
+    if (c.parameters().size() <= directionalAbove) {
+      return Gradients.check(model, c, settings.options);
+    }
+    DirectionalChecker.Outcome o = DirectionalChecker.check(model, c, settings.options, seed);
+    if (o.status() == DirectionalChecker.Status.UNDECIDED) {
+      return Gradients.check(model, c, settings.options);
+    }
+    GradientCheckResult r = o.asResult(settings.options);
+    directional.put(r, o);
+    return r;
+  }
+
   /** The property as Surefire's {@code -Dtest} selects it: simple class name, then method. */
   private String testSelector() {
     int dot = propertyId.lastIndexOf('.', propertyId.indexOf('#'));
     return propertyId.substring(dot + 1);
   }
 
+  /**
+   * Shrinks {@code failing} and returns the report to throw; null when the failure was the
+   * directional check's alone and the full check of the shrunk case passes.
+   */
   private GradientMismatchError shrinkAndReport(
       Case failing, GradientCheckResult original, long seed, int tryNumber, boolean replayed) {
     Map<String, Integer> minDims = new LinkedHashMap<>();
@@ -359,13 +406,23 @@ public final class PropertyRunner {
       minDims.put(e.getKey(), e.getValue()[0]);
     }
     long start = clockMillis.getAsLong();
+    // candidates of a size the full check handles in milliseconds get it, so that a small case
+    // shrinks exactly as in the full mode; a small original found along a direction starts there
+    int shrinkDirectionalAbove = Math.max(settings.options.directionalAbove(), SHRINK_FULL_UP_TO);
+    String foundBy = foundBy(original);
+    if (directional.containsKey(original) && failing.parameters().size() <= SHRINK_FULL_UP_TO) {
+      original = Gradients.check(model, failing, settings.options);
+      if (original.passed() || original.rejected() || original.inconclusive()) {
+        return null;
+      }
+    }
     progress.shrinkStartMillis = start;
     progress.shrinking = true;
     Shrinker shrinker =
         new Shrinker(
             c -> {
               progress.shrinkChecks++;
-              return Gradients.check(model, c, settings.options);
+              return checkInMode(c, seed, shrinkDirectionalAbove);
             },
             minDims,
             clockMillis,
@@ -374,6 +431,14 @@ public final class PropertyRunner {
             settings.targets,
             settings.classes);
     Shrinker.Shrunk shrunk = shrinker.shrink(failing, original);
+    GradientCheckResult shrunkResult = shrunk.result();
+    if (directional.containsKey(shrunkResult)) {
+      // still above the threshold: the entry table comes from the full check
+      shrunkResult = Gradients.check(model, shrunk.smallest(), settings.options);
+      if (shrunkResult.passed()) {
+        return null;
+      }
+    }
     long taken = clockMillis.getAsLong() - start;
     String storedAt = null;
     if (store != null) {
@@ -382,7 +447,7 @@ public final class PropertyRunner {
     }
     PropertyReport.Failure facts =
         new PropertyReport.Failure(
-            shrunk.result(),
+            shrunkResult,
             shrunk.smallest(),
             failing,
             original,
@@ -397,14 +462,36 @@ public final class PropertyRunner {
             settings.shrinkMillis,
             taken,
             testSelector(),
-            null);
+            null,
+            foundBy);
     String message = PropertyReport.format(facts);
     String page =
         reports.failed(PropertyPages.failure(propertyId, facts, shrunk.history(), message));
     if (page != null) {
       message = PropertyReport.format(withPage(facts, page));
     }
-    return new GradientMismatchError(message, shrunk.result());
+    return new GradientMismatchError(message, shrunkResult);
+  }
+
+  /** The {@code found by} fact when the directional check found the failure, else null. */
+  private String foundBy(GradientCheckResult original) {
+    DirectionalChecker.Outcome o = directional.get(original);
+    if (o == null || o.disagreeing() == null) {
+      return null;
+    }
+    DirectionRule.Verdict v = o.disagreeing().verdict();
+    List<String> tensors = new ArrayList<>();
+    for (DirectionalChecker.TensorFinding f : o.tensors()) {
+      tensors.add(f.tensor());
+    }
+    return PropertyReport.foundByDirections(
+        o.disagreeing().number(),
+        o.entries(),
+        v.analytic(),
+        v.estimate(),
+        v.tolerance(),
+        tensors,
+        o.atGenericPoint());
   }
 
   private static PropertyReport.Failure withPage(PropertyReport.Failure f, String page) {
@@ -424,7 +511,8 @@ public final class PropertyRunner {
         f.shrinkMillisBudget(),
         f.shrinkMillisTaken(),
         f.testSelector(),
-        page);
+        page,
+        f.foundBy());
   }
 
   private static String relative(Path file) {

@@ -245,6 +245,25 @@ public final class PropertySettings {
           v -> ReportMode.parse(v) != null,
           "in {failures, all, off}");
 
+  static final Attribute<Integer> THREADS =
+      new Attribute<>(
+          "threads",
+          "gradprop.threads",
+          a -> a.threads() == GradientProperty.NOT_SET ? null : a.threads(),
+          v -> parseInt("gradprop.threads", v),
+          null,
+          v -> v >= 1,
+          ">= 1 (leave it out for one per available processor)");
+  static final Attribute<Integer> DIRECTIONAL_ABOVE =
+      new Attribute<>(
+          "directionalAbove",
+          "gradprop.directionalAbove",
+          a -> a.directionalAbove() == GradientProperty.NOT_SET ? null : a.directionalAbove(),
+          v -> parseInt("gradprop.directionalAbove", v),
+          CheckOptions.DEFAULT_DIRECTIONAL_ABOVE,
+          v -> v >= 0,
+          ">= 0");
+
   /**
    * The table: every scalar attribute, resolved in this order. To add one, add a row here and read
    * it with {@link #get(Attribute)}.
@@ -263,7 +282,9 @@ public final class PropertySettings {
           PROPERTY_MILLIS,
           MAX_LOSS_CALLS,
           PROGRESS_MILLIS,
-          REPORTS);
+          REPORTS,
+          THREADS,
+          DIRECTIONAL_ABOVE);
 
   private PropertySettings(
       GradientProperty a,
@@ -301,7 +322,10 @@ public final class PropertySettings {
             .withRtol(get(RTOL))
             .withCallMillis(get(CALL_MILLIS))
             // the property bounds the cost itself, in its own words (PropertyRunner)
-            .withMaxLossCalls(Long.MAX_VALUE);
+            .withMaxLossCalls(Long.MAX_VALUE)
+            .withDirectionalAbove(get(DIRECTIONAL_ABOVE));
+    Integer threads = get(THREADS);
+    o = threads == null ? o : o.withThreads(threads);
     Double step = get(STEP);
     this.options = step == null ? o : o.withStep(step);
   }

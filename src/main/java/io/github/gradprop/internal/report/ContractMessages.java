@@ -241,4 +241,30 @@ public final class ContractMessages {
         "%s%ncase  : %s%nseed  : %d%nreplay: %s",
         message.replace("at the given point", "at the generated case"), origin, seed, replayHint);
   }
+
+  /**
+   * The entries of a check, split over {@code threads} threads, gave {@code onWorker} for {@code
+   * entry} where the same entry, checked again alone on one thread, gave {@code alone}.
+   */
+  public static String notThreadSafe(
+      String model, int threads, String entry, String onWorker, String alone, String dims) {
+    return String.format(
+        "Model `%s` is not thread-safe: checked on %d threads, %s gave %s; checked again alone on"
+            + " one thread, it gave %s.%n"
+            + "A model that keeps scratch buffers in static or shared fields (or a shared Random,"
+            + " or a cache) gives wrong losses when gradprop's worker threads call it at once."
+            + " Keep scratch local to each call, or check on one thread:"
+            + " CheckOptions.defaults().withThreads(1), @GradientProperty(threads = 1), or the"
+            + " configuration parameter gradprop.threads=1.%n"
+            + "shape : %s",
+        model, threads, entry, onWorker, alone, dims);
+  }
+
+  /** {@code loss(...)} threw with every parameter moved by {@code +-t} along a random direction. */
+  public static String threwAlongDirection(String model, double t, Throwable e, String dims) {
+    return String.format(
+        "Model `%s` threw from loss(...) with every entry moved by +-%s along a random direction"
+            + " (directional check): %s%nshape : %s",
+        model, t, e, dims);
+  }
 }

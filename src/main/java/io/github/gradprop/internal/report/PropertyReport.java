@@ -33,7 +33,36 @@ public final class PropertyReport {
       long shrinkMillisBudget,
       long shrinkMillisTaken,
       String testSelector,
-      String htmlReport) {}
+      String htmlReport,
+      String foundBy) {}
+
+  /**
+   * The {@code found by} fact of a failure the directional check found: which direction disagreed,
+   * by how much, and in which tensors when moved alone.
+   */
+  public static String foundByDirections(
+      int direction,
+      int entries,
+      double analytic,
+      double estimate,
+      double tolerance,
+      java.util.List<String> tensors,
+      boolean atGenericPoint) {
+    return String.format(
+        Locale.ROOT,
+        "the directional check (random +-1 directions over all %,d entries, drawn from the seed):"
+            + " along direction %d%s the analytic projection is %s, finite differences give %s"
+            + " (tolerance %.1e); %s disagree%s when moved alone. The shrunk case was checked entry"
+            + " by entry.",
+        entries,
+        direction,
+        atGenericPoint ? " at a nearby generic point (the case sits on kinks)," : "",
+        Double.toString(analytic),
+        Double.toString(estimate),
+        tolerance,
+        String.join(", ", tensors),
+        tensors.size() == 1 ? "s" : "");
+  }
 
   /** How to run {@code seed} again, as the annotation attribute or from the Maven command line. */
   public static String replayHint(long seed, String testSelector) {
@@ -79,7 +108,11 @@ public final class PropertyReport {
                     f.shrinkMillisBudget())
                 : "");
     facts.add("shrinking", shrinking);
-    facts.add("original", MismatchReport.summary(f.originalResult()));
+    if (f.foundBy() != null) {
+      facts.add("found by", f.foundBy());
+    } else {
+      facts.add("original", MismatchReport.summary(f.originalResult()));
+    }
     facts.add("replay", replayHint(f.seed(), f.testSelector()));
     if (f.storedAt() != null) {
       facts.add("stored", f.storedAt() + " (every value of the case; tried first on the next run)");

@@ -57,6 +57,12 @@ class PropertySettingsTests {
     @GradientProperty(scale = 0)
     void scaleZero(GradientCheck c) {}
 
+    @GradientProperty(threads = 0)
+    void threadsZero(GradientCheck c) {}
+
+    @GradientProperty(threads = 3, directionalAbove = 0)
+    void threeThreadsAlwaysDirectional(GradientCheck c) {}
+
     @GradientProperty(atol = Double.POSITIVE_INFINITY)
     void atolInfinite(GradientCheck c) {}
 
@@ -337,5 +343,40 @@ class PropertySettingsTests {
     assertThat(resolve("oneHotWithUpToTwoClasses", Map.of()).largestDims())
         .containsEntry("out", 2)
         .containsEntry("batch", PropertySettings.DEFAULT_DIM_MAX);
+  }
+
+  @Test
+  void threads_defaultToTheProcessors_andAreTakenAsWrittenOrFromTheParameter() {
+    assertThat(resolve("nothing", Map.of()).options.threads())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(resolve("nothing", Map.of("gradprop.threads", "1")).options.threads()).isEqualTo(1);
+    PropertySettings written =
+        resolve("threeThreadsAlwaysDirectional", Map.of("gradprop.threads", "1"));
+    assertThat(written.options.threads()).isEqualTo(3);
+    assertThat(written.options.directionalAbove()).isZero();
+  }
+
+  @Test
+  void directionalAbove_defaultsToTenThousand_andTakesTheParameter() {
+    assertThat(resolve("nothing", Map.of()).options.directionalAbove())
+        .isEqualTo(CheckOptions.DEFAULT_DIRECTIONAL_ABOVE);
+    assertThat(
+            resolve("nothing", Map.of("gradprop.directionalAbove", "500"))
+                .options
+                .directionalAbove())
+        .isEqualTo(500);
+  }
+
+  @Test
+  void threadsBelowOne_areRejected_namingTheAttributeOrTheParameter() {
+    expectRejected(
+        "threadsZero",
+        "@GradientProperty requires `threads` >= 1 (leave it out for one per available"
+            + " processor), but was 0.");
+    assertThatThrownBy(() -> resolve("nothing", Map.of("gradprop.directionalAbove", "-1")))
+        .isInstanceOf(PropertyConfigurationException.class)
+        .hasMessage(
+            "Configuration parameter `gradprop.directionalAbove` (for @GradientProperty"
+                + " `directionalAbove`) must be >= 0, but was \"-1\".");
   }
 }

@@ -265,4 +265,32 @@ class ContractMessagesTests {
                 + NL
                 + "shape : batch=1 in=2");
   }
+
+  @Test
+  void notThreadSafe() {
+    assertThat(
+            ContractMessages.notThreadSafe(
+                "m", 2, "w1[0, 1]", "the estimate 0.25", "the estimate 0.5", DIMS))
+        .isEqualTo(
+            "Model `m` is not thread-safe: checked on 2 threads, w1[0, 1] gave the estimate 0.25;"
+                + " checked again alone on one thread, it gave the estimate 0.5."
+                + NL
+                + "A model that keeps scratch buffers in static or shared fields (or a shared"
+                + " Random, or a cache) gives wrong losses when gradprop's worker threads call it"
+                + " at once. Keep scratch local to each call, or check on one thread:"
+                + " CheckOptions.defaults().withThreads(1), @GradientProperty(threads = 1), or the"
+                + " configuration parameter gradprop.threads=1."
+                + NL
+                + "shape : batch=1 in=2");
+  }
+
+  @Test
+  void threwAlongDirection() {
+    assertThat(ContractMessages.threwAlongDirection("m", 0.5, new ArithmeticException("z"), DIMS))
+        .isEqualTo(
+            "Model `m` threw from loss(...) with every entry moved by +-0.5 along a random"
+                + " direction (directional check): java.lang.ArithmeticException: z"
+                + NL
+                + "shape : batch=1 in=2");
+  }
 }

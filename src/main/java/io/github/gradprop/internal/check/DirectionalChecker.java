@@ -1,0 +1,345 @@
+package io.github.gradprop.internal.check;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.gradprop.CheckOptions;
+import io.github.gradprop.EntryCheck;
+import io.github.gradprop.GradientCheckResult;
+import io.github.gradprop.KinkPolicy;
+import io.github.gradprop.ModelConfigurationException;
+import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.report.ContractMessages;
+import io.github.gradprop.internal.verdict.DirectionRule;
+import io.github.gradprop.internal.verdict.EntryComparison;
+import io.github.gradprop.model.Case;
+import io.github.gradprop.model.GradientModel;
+import io.github.gradprop.model.ModelSpec;
+import io.github.gradprop.model.Parameters;
+import io.github.gradprop.model.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apiguardian.api.API;
+
+/**
+ * The directional check: instead of every entry, the derivative along a few random directions of
+ * signs ({@code +-1} on every entry, drawn from the seed, so a failure replays), each compared with
+ * the analytic gradient's projection by {@link DirectionRule}. A direction costs six loss calls
+ * whatever the number of entries. Every entry of a direction of signs weighs the same, {@code 1 /
+ * sqrt(P)} of the unit direction, so one wrong entry shows in every direction, diluted by exactly
+ * {@code sqrt(P)}: the rule's tolerance is the estimate's own error, not a share of it.
+ *
+ * <p>A direction with a kink inside its stencil is not compared; another is drawn, up to {@link
+ * #MAX_DRAWS}. When a direction disagrees, the same direction restricted to each tensor tells which
+ * tensors disagree, so that shrinking keeps the failure "the same". When every direction drawn has
+ * a kink (a case on exact zeros or ties), the directions are checked again at a nearby generic
+ * point under {@link KinkPolicy#CONFIRM}, as the full check confirms its suspects there.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class DirectionalChecker {
+
+  /** The number of directions compared, when no kink gets in the way. */
+  public static final int DIRECTIONS = 3;
+
+  /** At most this many directions are drawn. */
+  public static final int MAX_DRAWS = 8;
+
+  /** The step along a unit direction, relative to the parameters' scale: {@code 2^-10}. */
+  static final double STEP = 0x1p-10;
+
+  private DirectionalChecker() {}
+
+  /** What the directions showed. */
+  public enum Status {
+    AGREES,
+    DISAGREES,
+    /** Every direction drawn had a kink inside its stencil (or a loss that was not finite). */
+    UNDECIDED
+  }
+
+  /** One direction drawn: its number (from 1), the step and the verdict. */
+  public record Direction(int number, double step, DirectionRule.Verdict verdict) {}
+
+  /** One tensor's part of a disagreeing direction. */
+  public record TensorFinding(String tensor, int entries, DirectionRule.Verdict verdict) {}
+
+  /** The outcome of a directional check. */
+  public record Outcome(
+      Status status,
+      String model,
+      Map<String, Integer> dims,
+      long seed,
+      int entries,
+      double loss,
+      List<Direction> directions,
+      List<TensorFinding> tensors,
+      long lossCalls,
+      boolean atGenericPoint) {
+
+    /** This outcome with {@code calls} more loss calls, made before it. */
+    Outcome after(long calls) {
+      return new Outcome(
+          status,
+          model,
+          dims,
+          seed,
+          entries,
+          loss,
+          directions,
+          tensors,
+          lossCalls + calls,
+          atGenericPoint);
+    }
+
+    /** The number of directions compared (drawn and free of kinks). */
+    public int compared() {
+      int n = 0;
+      for (Direction d : directions) {
+        n += d.verdict().compared() ? 1 : 0;
+      }
+      return n;
+    }
+
+    /** The direction that disagreed, or null. */
+    public Direction disagreeing() {
+      for (Direction d : directions) {
+        if (d.verdict().kind() == DirectionRule.Kind.MISMATCH) {
+          return d;
+        }
+      }
+      return null;
+    }
+
+    /**
+     * This outcome as a check result: one "entry" per compared direction (its projection and
+     * estimate), or, when a direction disagrees, one failure per disagreeing tensor.
+     */
+    public GradientCheckResult asResult(CheckOptions options) {
+      Map<String, double[]> analytic = new LinkedHashMap<>();
+      Map<String, double[]> numeric = new LinkedHashMap<>();
+      List<EntryCheck> failures = new ArrayList<>();
+      for (Direction d : directions) {
+        if (d.verdict().compared()) {
+          analytic.put("direction " + d.number(), new double[] {d.verdict().analytic()});
+          numeric.put("direction " + d.number(), new double[] {d.verdict().estimate()});
+        }
+      }
+      for (TensorFinding t : tensors) {
+        DirectionRule.Verdict v = t.verdict();
+        failures.add(
+            new EntryCheck(
+                t.tensor(),
+                new int[0],
+                0,
+                v.analytic(),
+                v.estimate(),
+                EntryComparison.relativeError(v.analytic(), v.estimate()),
+                v.tolerance(),
+                Verdict.MISMATCH));
+      }
+      failures.sort(GradientChecker.WORST_FIRST);
+      return new CheckResult(
+          model, dims, options, loss, 0, analytic, numeric, failures, 0, lossCalls);
+    }
+  }
+
+  /** Checks {@code model} on {@code given} along random directions drawn from {@code seed}. */
+  public static Outcome check(GradientModel model, Case given, CheckOptions options, long seed) {
+    ModelSpec spec = model.spec();
+    if (spec == null) {
+      throw new ModelConfigurationException(ContractMessages.nullSpec(model));
+    }
+    spec.requireCheckable();
+    Case work = GradientChecker.relayout(spec, given);
+    Outcome here = new Run(model, spec, work, options, seed, false).run();
+    if (here.status() != Status.UNDECIDED || options.kinkPolicy() != KinkPolicy.CONFIRM) {
+      return here;
+    }
+    // Every direction met a kink: the case sits on kinks (exact zeros, ties). Under CONFIRM an
+    // entry
+    // at a kink passes unless its mismatch persists at a nearby generic point, so the directions
+    // are checked there, where the kinks are many steps away.
+    Case moved = GenericPoint.moved(work, GenericPoint.seed(work), 1, false);
+    Outcome there = new Run(model, spec, moved, options, seed, true).run();
+    return there.after(here.lossCalls());
+  }
+
+  /** One directional check: the state its steps share. */
+  private static final class Run {
+    private final GradientModel model;
+    private final ModelSpec spec;
+    private final Case work;
+    private final Case snapshot;
+    private final CheckOptions options;
+    private final long seed;
+    private final boolean atGenericPoint;
+    private final Invoker invoker;
+    private final List<Tensor> targets = new ArrayList<>();
+    private double[][] base;
+    private double[][] gradient;
+    private double loss;
+    private double scale;
+    private int entries;
+
+    Run(
+        GradientModel model,
+        ModelSpec spec,
+        Case work,
+        CheckOptions options,
+        long seed,
+        boolean atGenericPoint) {
+      this.model = model;
+      this.atGenericPoint = atGenericPoint;
+      this.spec = spec;
+      this.work = work;
+      this.snapshot = work.copy();
+      this.options = options;
+      this.seed = seed;
+      this.invoker = new Invoker(model, spec.name(), work);
+    }
+
+    Outcome run() {
+      prepare();
+      Invoker.LineProbe probe = invoker.lineProbe(targets, base);
+      List<Direction> directions = new ArrayList<>();
+      List<TensorFinding> findings = new ArrayList<>();
+      int compared = 0;
+      Status status = Status.UNDECIDED;
+      for (int d = 1; d <= MAX_DRAWS && compared < DIRECTIONS; d++) {
+        byte[][] signs = signs(d, -1);
+        double h = step(entries);
+        DirectionRule.Verdict v = along(probe, signs, h);
+        directions.add(new Direction(d, h, v));
+        if (v.kind() == DirectionRule.Kind.MISMATCH) {
+          findings = localize(probe, d);
+          status = Status.DISAGREES;
+          break;
+        }
+        if (v.compared()) {
+          compared++;
+          status = Status.AGREES;
+        }
+      }
+      Contracts.checkUnchanged(spec.name(), "loss(...) along random directions", work, snapshot);
+      return new Outcome(
+          status,
+          spec.name(),
+          work.dims(),
+          seed,
+          entries,
+          loss,
+          directions,
+          findings,
+          invoker.lossCalls(),
+          atGenericPoint);
+    }
+
+    private void prepare() {
+      loss = invoker.loss("loss(...) at the given point");
+      Parameters g = invoker.gradient();
+      Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
+      targets.addAll(work.parameters().tensors());
+      List<Tensor> analytics = new ArrayList<>(g.tensors());
+      if (model.hasInputGradient()) {
+        targets.add(work.batch().inputTensor());
+        analytics.add(invoker.inputGradient());
+      }
+      base = new double[targets.size()][];
+      gradient = new double[targets.size()][];
+      double squares = 0;
+      for (int k = 0; k < targets.size(); k++) {
+        base[k] = targets.get(k).toArray();
+        gradient[k] = analytics.get(k).toArray();
+        entries += base[k].length;
+        for (double v : base[k]) {
+          squares += v * v;
+        }
+      }
+      scale = Math.max(1, Math.sqrt(squares / Math.max(1, entries)));
+    }
+
+    /** The step along a direction of {@code n} signs: a power of two, so every move is exact. */
+    private double step(int n) {
+      double h = STEP * scale / Math.sqrt(n);
+      return Math.scalb(1.0, Math.getExponent(h));
+    }
+
+    /** The signs of direction {@code d}, on every tensor or only on tensor {@code only}. */
+    private byte[][] signs(int d, int only) {
+      SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + d);
+      byte[][] s = new byte[targets.size()][];
+      for (int k = 0; k < targets.size(); k++) {
+        s[k] = new byte[base[k].length];
+        long bits = 0;
+        for (int i = 0; i < s[k].length; i++) {
+          if ((i & 63) == 0) {
+            bits = r.nextLong();
+          }
+          byte sign = (bits & 1) == 0 ? (byte) 1 : (byte) -1;
+          bits >>>= 1;
+          s[k][i] = only < 0 || only == k ? sign : 0;
+        }
+      }
+      return s;
+    }
+
+    private DirectionRule.Verdict along(Invoker.LineProbe probe, byte[][] signs, double h) {
+      probe.along(signs);
+      double m2 = probe.at(-2 * h);
+      double m1 = probe.at(-h);
+      double mh = probe.at(-h / 2);
+      double ph = probe.at(h / 2);
+      double p1 = probe.at(h);
+      double p2 = probe.at(2 * h);
+      probe.restore();
+      double sum = 0;
+      double compensation = 0;
+      double absSum = 0;
+      for (int k = 0; k < signs.length; k++) {
+        for (int i = 0; i < signs[k].length; i++) {
+          double term = signs[k][i] * gradient[k][i];
+          double t = sum + term;
+          compensation += Math.abs(sum) >= Math.abs(term) ? (sum - t) + term : (term - t) + sum;
+          sum = t;
+          absSum += Math.abs(term);
+        }
+      }
+      double projection = sum + compensation;
+      double eps = options.lossPrecision().epsilon();
+      return DirectionRule.judge(
+          loss, m2, m1, mh, ph, p1, p2, h, projection, 16 * eps * absSum, eps);
+    }
+
+    /** The disagreeing direction {@code d} restricted to each tensor in turn. */
+    private List<TensorFinding> localize(Invoker.LineProbe probe, int d) {
+      List<TensorFinding> all = new ArrayList<>();
+      List<TensorFinding> failing = new ArrayList<>();
+      for (int k = 0; k < targets.size(); k++) {
+        int n = base[k].length;
+        DirectionRule.Verdict v = along(probe, signs(d, k), step(n));
+        TensorFinding f = new TensorFinding(targets.get(k).name(), n, v);
+        all.add(f);
+        if (v.kind() == DirectionRule.Kind.MISMATCH) {
+          failing.add(f);
+        }
+      }
+      if (!failing.isEmpty()) {
+        return failing;
+      }
+      // no tensor disagrees alone (kinks, or errors that only add up): keep the clearest one
+      TensorFinding clearest = null;
+      double worst = -1;
+      for (TensorFinding f : all) {
+        DirectionRule.Verdict v = f.verdict();
+        double ratio = v.compared() ? Math.abs(v.analytic() - v.estimate()) / v.tolerance() : -1;
+        if (ratio > worst) {
+          worst = ratio;
+          clearest = f;
+        }
+      }
+      return clearest == null || worst < 0 ? all : List.of(clearest);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.gradprop.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The golden text of the {@code found by} fact of a failure found along a direction. */
+class PropertyReportTests {
+
+  @Test
+  void foundByDirections() {
+    assertThat(
+            PropertyReport.foundByDirections(
+                2, 100_600, 0.125, 0.1245, 3.2e-11, List.of("w2"), false))
+        .isEqualTo(
+            "the directional check (random +-1 directions over all 100,600 entries, drawn from the"
+                + " seed): along direction 2 the analytic projection is 0.125, finite differences"
+                + " give 0.1245 (tolerance 3.2e-11); w2 disagrees when moved alone. The shrunk case"
+                + " was checked entry by entry.");
+  }
+
+  @Test
+  void foundByDirections_atANearbyGenericPoint_inTwoTensors() {
+    assertThat(
+            PropertyReport.foundByDirections(1, 12, -1.5, -1.25, 1e-10, List.of("w1", "b1"), true))
+        .isEqualTo(
+            "the directional check (random +-1 directions over all 12 entries, drawn from the"
+                + " seed): along direction 1 at a nearby generic point (the case sits on kinks),"
+                + " the analytic projection is -1.5, finite differences give -1.25 (tolerance"
+                + " 1.0e-10); w1, b1 disagree when moved alone. The shrunk case was checked entry"
+                + " by entry.");
+  }
+}
