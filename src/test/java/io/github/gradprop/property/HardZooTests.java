@@ -20,6 +20,9 @@ class HardZooTests {
 
   static final int SEEDS = 20;
 
+  /** 100 in the build; {@code -Dgradprop.zoo.tries=1000} runs the full measurement. */
+  static final String TRIES = System.getProperty("gradprop.zoo.tries", "100");
+
   static Stream<Class<?>> fixtures() {
     return Stream.of(
         HardZooTestCases.LargeLogitsCrossEntropy.class,
@@ -34,6 +37,7 @@ class HardZooTests {
         .selectors(selectMethod(fixture, method, "io.github.gradprop.GradientCheck"))
         .configurationParameter("gradprop.seed", String.valueOf(seed))
         .configurationParameter("gradprop.replay", "false")
+        .configurationParameter("gradprop.tries", TRIES)
         .execute();
   }
 
@@ -48,8 +52,11 @@ class HardZooTests {
   @MethodSource("fixtures")
   void hardCorrectModel_passesOnTwentySeeds(Class<?> fixture) {
     for (long seed = 1; seed <= SEEDS; seed++) {
-      Throwable t = failure(run(fixture, "correct", seed));
+      EngineExecutionResults results = run(fixture, "correct", seed);
+      Throwable t = failure(results);
       assertThat(t).as("seed %d: %s", seed, t == null ? "" : t.getMessage()).isNull();
+      assertThat(PropertyFixtures.reportEntries(results).get(0))
+          .containsEntry("gradprop.tries", TRIES);
     }
   }
 
