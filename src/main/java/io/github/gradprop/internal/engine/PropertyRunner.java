@@ -464,11 +464,13 @@ public final class PropertyRunner {
             testSelector(),
             null,
             foundBy);
-    String message = PropertyReport.format(facts);
-    String page =
-        reports.failed(PropertyPages.failure(propertyId, facts, shrunk.history(), message));
-    if (page != null) {
-      message = PropertyReport.format(withPage(facts, page));
+    // the page's path is known before it is written, so the message is formatted once
+    String planned = reports.plannedPage(propertyId);
+    String message = PropertyReport.format(planned == null ? facts : withPage(facts, planned));
+    if (planned != null
+        && reports.failed(PropertyPages.failure(propertyId, facts, shrunk.history(), message))
+            == null) {
+      message = PropertyReport.format(facts); // not written: the message names no page
     }
     return new GradientMismatchError(message, shrunkResult);
   }

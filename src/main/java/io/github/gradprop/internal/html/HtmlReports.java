@@ -70,6 +70,16 @@ public final class HtmlReports {
   }
 
   /**
+   * The path a failing property's page will be written to, as the message prints it; null when
+   * reports are off.
+   */
+  public String plannedPage(String propertyId) {
+    return mode == ReportMode.OFF || directory == null
+        ? null
+        : relative(directory.pageFor(propertyId));
+  }
+
+  /**
    * Writes the page of a failing property; returns its path as the message prints it (relative to
    * the working directory when inside it), or null when none was written.
    */
