@@ -23,6 +23,9 @@ class DirectionalPropertyTests {
   private static String comparable(String message) {
     return message
         .lines()
+        // the regression test and the page name the fixture class, which differs between the modes
+        .takeWhile(l -> !l.startsWith("regression test"))
+        .filter(l -> !l.startsWith("html "))
         .filter(l -> !l.startsWith("time "))
         .filter(l -> !l.startsWith("found by "))
         .filter(l -> !l.startsWith("original "))

@@ -401,14 +401,7 @@ public final class PropertyRunner {
    */
   private GradientMismatchError shrinkAndReport(
       Case failing, GradientCheckResult original, long seed, int tryNumber, boolean replayed) {
-    Map<String, Integer> minDims = new LinkedHashMap<>();
-    for (Map.Entry<String, int[]> e : settings.dimRanges.entrySet()) {
-      minDims.put(e.getKey(), e.getValue()[0]);
-    }
     long start = clockMillis.getAsLong();
-    // candidates of a size the full check handles in milliseconds get it, so that a small case
-    // shrinks exactly as in the full mode; a small original found along a direction starts there
-    int shrinkDirectionalAbove = Math.max(settings.options.directionalAbove(), SHRINK_FULL_UP_TO);
     String foundBy = foundBy(original);
     if (directional.containsKey(original) && failing.parameters().size() <= SHRINK_FULL_UP_TO) {
       original = Gradients.check(model, failing, settings.options);
@@ -418,19 +411,7 @@ public final class PropertyRunner {
     }
     progress.shrinkStartMillis = start;
     progress.shrinking = true;
-    Shrinker shrinker =
-        new Shrinker(
-            c -> {
-              progress.shrinkChecks++;
-              return checkInMode(c, seed, shrinkDirectionalAbove);
-            },
-            minDims,
-            clockMillis,
-            settings.shrinkMillis,
-            r -> !r.rejected(),
-            settings.targets,
-            settings.classes);
-    Shrinker.Shrunk shrunk = shrinker.shrink(failing, original);
+    Shrinker.Shrunk shrunk = shrinkerFor(seed).shrink(failing, original);
     GradientCheckResult shrunkResult = shrunk.result();
     if (directional.containsKey(shrunkResult)) {
       // still above the threshold: the entry table comes from the full check
@@ -473,6 +454,28 @@ public final class PropertyRunner {
       message = PropertyReport.format(facts); // not written: the message names no page
     }
     return new GradientMismatchError(message, shrunkResult);
+  }
+
+  /** The shrinker of a failure found at {@code seed}, counting its checks for progress lines. */
+  private Shrinker shrinkerFor(long seed) {
+    Map<String, Integer> minDims = new LinkedHashMap<>();
+    for (Map.Entry<String, int[]> e : settings.dimRanges.entrySet()) {
+      minDims.put(e.getKey(), e.getValue()[0]);
+    }
+    // candidates of a size the full check handles in milliseconds get it, so that a small case
+    // shrinks exactly as in the full mode; a small original found along a direction starts there
+    int shrinkDirectionalAbove = Math.max(settings.options.directionalAbove(), SHRINK_FULL_UP_TO);
+    return new Shrinker(
+        c -> {
+          progress.shrinkChecks++;
+          return checkInMode(c, seed, shrinkDirectionalAbove);
+        },
+        minDims,
+        clockMillis,
+        settings.shrinkMillis,
+        r -> !r.rejected(),
+        settings.targets,
+        settings.classes);
   }
 
   /** The {@code found by} fact when the directional check found the failure, else null. */
