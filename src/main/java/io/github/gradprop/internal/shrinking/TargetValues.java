@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Simpler targets that stay of the same kind: a one-hot row stays one-hot (its 1 moves to index 0),
- * binary stays binary (1 becomes 0), probabilities stay in [0, 1].
+ * binary stays binary (1 becomes 0), probabilities stay in [0, 1], a distribution row stays a
+ * distribution (an entry's mass moves to the row's first entry, or the row becomes one-hot or an
+ * even split of two entries).
  */
 final class TargetValues {
 
@@ -37,6 +39,8 @@ final class TargetValues {
           }
           return out;
         }
+      case DISTRIBUTION:
+        return simplerDistributions(c, tensor, i);
       case BINARY:
         if (v == 1.0) {
           out.add(CaseEdits.withValue(c, tensor, i, 0.0));
@@ -56,5 +60,43 @@ final class TargetValues {
         }
         return out;
     }
+  }
+
+  /**
+   * Simpler rows that stay distributions, for entry {@code i}'s row: the row one-hot at {@code i},
+   * an even split between the first entry and {@code i}, and {@code i}'s mass moved to the first
+   * entry; each only if it differs from the row.
+   */
+  private static List<Case> simplerDistributions(Case c, int tensor, int i) {
+    Tensor t = c.tensors().get(tensor);
+    int classes = t.rank() == 0 ? 1 : t.shape(t.rank() - 1);
+    int start = i - i % classes;
+    List<Case> out = new ArrayList<>();
+    double[][] rows = new double[3][classes];
+    rows[0][i - start] = 1.0;
+    rows[1][0] += 0.5;
+    rows[1][i - start] += 0.5;
+    for (int j = 0; j < classes; j++) {
+      rows[2][j] = t.get(start + j);
+    }
+    if (i != start) {
+      rows[2][0] += rows[2][i - start];
+      rows[2][i - start] = 0.0;
+    }
+    for (double[] row : rows) {
+      boolean differs = false;
+      for (int j = 0; j < classes; j++) {
+        differs |= row[j] != t.get(start + j);
+      }
+      if (differs) {
+        Case copy = c.copy();
+        Tensor m = copy.tensors().get(tensor);
+        for (int j = 0; j < classes; j++) {
+          m.set(start + j, row[j]);
+        }
+        out.add(copy);
+      }
+    }
+    return out;
   }
 }
