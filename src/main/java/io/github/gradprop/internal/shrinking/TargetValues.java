@@ -63,40 +63,57 @@ final class TargetValues {
   }
 
   /**
-   * Simpler rows that stay distributions, for entry {@code i}'s row: the row one-hot at {@code i},
-   * an even split between the first entry and {@code i}, and {@code i}'s mass moved to the first
-   * entry; each only if it differs from the row.
+   * Simpler rows that stay distributions, for entry {@code i}'s row, each with no more nonzero
+   * entries than the row (so shrinking cannot cycle): one-hot at the first entry; one-hot at {@code
+   * i} and an even split between the first entry and {@code i}, if they have fewer nonzero entries
+   * (or the same two, unevenly); {@code i}'s mass moved to the first entry.
    */
   private static List<Case> simplerDistributions(Case c, int tensor, int i) {
     Tensor t = c.tensors().get(tensor);
     int classes = t.rank() == 0 ? 1 : t.shape(t.rank() - 1);
     int start = i - i % classes;
-    List<Case> out = new ArrayList<>();
-    double[][] rows = new double[3][classes];
-    rows[0][i - start] = 1.0;
-    rows[1][0] += 0.5;
-    rows[1][i - start] += 0.5;
+    int column = i - start;
+    double[] row = new double[classes];
+    int nonzero = 0;
     for (int j = 0; j < classes; j++) {
-      rows[2][j] = t.get(start + j);
+      row[j] = t.get(start + j);
+      nonzero += row[j] != 0.0 ? 1 : 0;
     }
-    if (i != start) {
-      rows[2][0] += rows[2][i - start];
-      rows[2][i - start] = 0.0;
+    List<double[]> rows = new ArrayList<>();
+    rows.add(oneHot(classes, 0));
+    if (nonzero > 1) {
+      rows.add(oneHot(classes, column));
     }
-    for (double[] row : rows) {
-      boolean differs = false;
-      for (int j = 0; j < classes; j++) {
-        differs |= row[j] != t.get(start + j);
-      }
-      if (differs) {
+    boolean unevenPair = nonzero == 2 && row[0] != 0.0 && row[column] != 0.0 && row[0] != 0.5;
+    if (column > 0 && (nonzero > 2 || unevenPair)) {
+      double[] split = new double[classes];
+      split[0] = 0.5;
+      split[column] = 0.5;
+      rows.add(split);
+    }
+    if (column > 0 && row[column] != 0.0) {
+      double[] moved = row.clone();
+      moved[0] += moved[column];
+      moved[column] = 0.0;
+      rows.add(moved);
+    }
+    List<Case> out = new ArrayList<>();
+    for (double[] r : rows) {
+      if (!java.util.Arrays.equals(r, row)) {
         Case copy = c.copy();
         Tensor m = copy.tensors().get(tensor);
         for (int j = 0; j < classes; j++) {
-          m.set(start + j, row[j]);
+          m.set(start + j, r[j]);
         }
         out.add(copy);
       }
     }
     return out;
+  }
+
+  private static double[] oneHot(int classes, int hot) {
+    double[] r = new double[classes];
+    r[hot] = 1.0;
+    return r;
   }
 }
