@@ -84,8 +84,12 @@ public @interface GradientProperty {
   /** The scale of {@link #values()}; default 1. */
   double scale() default 1.0;
 
-  /** The kind of targets the loss expects; one-hot rows by default. */
-  TargetKind targets() default TargetKind.ONE_HOT;
+  /**
+   * The kind of targets the loss expects. Not written ({@link TargetKind#DEFAULT}): one-hot rows,
+   * with a share of tries drawing probability-distribution rows, which fit wherever one-hot rows
+   * do; a kind written here, {@code ONE_HOT} included, is used on every try.
+   */
+  TargetKind targets() default TargetKind.DEFAULT;
 
   /**
    * With {@code targets = TargetKind.CLASS_INDEX}: the dimension that counts the classes, e.g.

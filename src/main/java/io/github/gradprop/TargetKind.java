@@ -11,8 +11,14 @@ public enum TargetKind {
   ONE_HOT,
   /** Each entry 0.0 or 1.0: labels for per-output sigmoid cross-entropy. */
   BINARY,
-  /** Each entry in [0, 1]: soft labels. */
+  /** Each entry in [0, 1]: soft labels for per-output sigmoid cross-entropy. */
   PROBABILITY,
+  /**
+   * Each row along the last axis a probability distribution (entries in [0, 1] summing to 1): soft
+   * labels for softmax cross-entropy. One-hot rows are the special case this generalises.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  DISTRIBUTION,
   /** Each entry a real number, drawn like the inputs: regression targets. */
   REAL,
   /**
@@ -21,5 +27,13 @@ public enum TargetKind {
    * takes class indices rather than one-hot rows, e.g. {@code targets("batch")} with {@code classes
    * = "out"}. Deleting class {@code k} while shrinking relabels the targets to match.
    */
-  CLASS_INDEX
+  CLASS_INDEX,
+  /**
+   * Not written: {@link #ONE_HOT} rows, except that a share of tries (one in four, decided by each
+   * try's seed) draws {@link #DISTRIBUTION} rows instead, so that a backward pass that is right
+   * only for one-hot targets is caught. Write {@code targets = TargetKind.ONE_HOT} to pin one-hot
+   * rows on every try.
+   */
+  @API(status = EXPERIMENTAL, since = "0.2")
+  DEFAULT
 }

@@ -215,7 +215,8 @@ public final class PropertyRunner {
             settings.scale,
             settings.targets,
             settings.edgeCases,
-            settings.classes);
+            settings.classes,
+            settings.targetsPinned);
     long seed = settings.seed;
     long entries = 0;
     long calls = 0;
@@ -474,7 +475,8 @@ public final class PropertyRunner {
         clockMillis,
         settings.shrinkMillis,
         r -> !r.rejected(),
-        settings.targets,
+        // a case drawn with the more general target kind shrinks with that kind's rules
+        CaseGenerator.targetsOf(seed, settings.targets, settings.targetsPinned),
         settings.classes);
   }
 

@@ -51,7 +51,16 @@ public final class PropertySettings {
   final Map<String, int[]> dimRanges;
   final ValueDistribution values;
   final double scale;
+
+  /** The target kind: as written, or {@code ONE_HOT} when not written. */
   final TargetKind targets;
+
+  /**
+   * Whether the user wrote {@code targets}: when not, a share of tries draws the more general kind
+   * ({@link io.github.gradprop.internal.generation.CaseGenerator#targetsOf}).
+   */
+  final boolean targetsPinned;
+
   final String classes;
   final double edgeCases;
   final CheckOptions options;
@@ -305,7 +314,8 @@ public final class PropertySettings {
     this.dimRanges = dimRanges;
     this.values = a.values();
     this.scale = get(SCALE);
-    this.targets = a.targets();
+    this.targets = kindOf(a);
+    this.targetsPinned = a.targets() != TargetKind.DEFAULT;
     this.classes = classes;
     this.edgeCases = get(EDGE_CASES);
     this.shrinkMillis = get(SHRINK_MILLIS);
@@ -385,7 +395,7 @@ public final class PropertySettings {
     }
     Map<String, int[]> ranges = resolveDims(a, spec);
     String classes = resolveTargets(a, spec, ranges.keySet());
-    checkTargetRank(a.targets(), spec, ranges);
+    checkTargetRank(kindOf(a), spec, ranges);
     return new PropertySettings(
         a,
         resolved,
@@ -417,11 +427,17 @@ public final class PropertySettings {
     return ranges;
   }
 
+  /** The target kind written, or {@code ONE_HOT} for {@link TargetKind#DEFAULT} (not written). */
+  static TargetKind kindOf(GradientProperty a) {
+    return a.targets() == TargetKind.DEFAULT ? TargetKind.ONE_HOT : a.targets();
+  }
+
   /** Checks that {@code targets} (and {@code classes}) fit the spec; returns {@code classes}. */
   private static String resolveTargets(GradientProperty a, ModelSpec spec, Set<String> dims) {
     String classes = a.classes().trim();
     TensorSpec targetSpec = spec.targetsOrNull();
-    if (a.targets() == TargetKind.ONE_HOT
+    TargetKind kind = kindOf(a);
+    if (kind == TargetKind.ONE_HOT
         && targetSpec != null
         && targetSpec.rank() == 1
         && spec.inputs().rank() > 1
@@ -434,7 +450,7 @@ public final class PropertySettings {
                   + " class labels, or TargetKind.REAL / BINARY / PROBABILITY.",
               spec.name(), targetSpec.axis(0)));
     }
-    if (a.targets() == TargetKind.CLASS_INDEX) {
+    if (kind == TargetKind.CLASS_INDEX) {
       if (classes.isEmpty()) {
         throw new PropertyConfigurationException(
             "@GradientProperty(targets = CLASS_INDEX) requires `classes`, the dimension that counts"
@@ -451,7 +467,7 @@ public final class PropertySettings {
           String.format(
               "@GradientProperty `classes` (\"%s\") is only used with targets = CLASS_INDEX, but"
                   + " targets was %s.",
-              classes, a.targets()));
+              classes, kind));
     }
     return classes;
   }

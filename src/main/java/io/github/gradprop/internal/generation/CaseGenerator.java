@@ -29,6 +29,10 @@ public final class CaseGenerator {
   private static final long RELATIONAL_SALT = 0x2545F4914F6CDD1DL;
   private static final double[] KINKY_VALUES = {0.0, 1.0, -1.0, 0.5, -0.5, 2.0};
   private static final double[] GRID_VALUES = {-1.0, 0.0, 1.0};
+  private static final long TARGETS_SALT = 0x9E3779B97F4A7C15L;
+
+  /** The share of tries that draw the more general target kind when the kind was not written. */
+  public static final double GENERAL_TARGETS_SHARE = 0.25;
 
   private final ModelSpec spec;
   private final Map<String, int[]> ranges;
@@ -37,8 +41,9 @@ public final class CaseGenerator {
   private final TargetKind targets;
   private final double edgeCases;
   private final String classes;
+  private final boolean targetsPinned;
 
-  /** A generator; {@code classes} names the dimension that counts {@code CLASS_INDEX} labels. */
+  /** A generator whose target kind is pinned: every try draws {@code targets}. */
   public CaseGenerator(
       ModelSpec spec,
       Map<String, int[]> ranges,
@@ -47,6 +52,24 @@ public final class CaseGenerator {
       TargetKind targets,
       double edgeCases,
       String classes) {
+    this(spec, ranges, values, scale, targets, edgeCases, classes, true);
+  }
+
+  /**
+   * A generator; {@code classes} names the dimension that counts {@code CLASS_INDEX} labels. When
+   * {@code targetsPinned} is false, a share of tries draws the more general kind ({@link
+   * #targetsOf}).
+   */
+  public CaseGenerator(
+      ModelSpec spec,
+      Map<String, int[]> ranges,
+      ValueDistribution values,
+      double scale,
+      TargetKind targets,
+      double edgeCases,
+      String classes,
+      boolean targetsPinned) {
+    this.targetsPinned = targetsPinned;
     this.spec = spec;
     this.ranges = ranges;
     this.values = values;
@@ -71,7 +94,8 @@ public final class CaseGenerator {
       fill(d, random, scale, edge);
     }
     if (c.batch().hasTargets()) {
-      fillTargets(c, c.batch().targetTensor(), random, edge);
+      TargetKind kind = targetsOf(seed, targets, targetsPinned);
+      fillTargets(kind, c, c.batch().targetTensor(), random, edge);
     }
     if (isRelational(seed)) {
       // a stream of its own, so the values drawn above are those of the same seed without it
@@ -79,6 +103,39 @@ public final class CaseGenerator {
       Relations.apply(c, Relations.pick(relational), relational, scale);
     }
     return c;
+  }
+
+  /**
+   * The target kind the try of {@code seed} draws. A pinned kind is used on every try; otherwise a
+   * share {@link #GENERAL_TARGETS_SHARE} of tries, decided by a stream of its own (so the other
+   * values of a seed do not change and a seed replays to the same case), draws the kind that
+   * generalises {@code kind}: {@code DISTRIBUTION} rows for {@code ONE_HOT}, {@code PROBABILITY}
+   * entries for {@code BINARY}. Other kinds have no more general kind that fits the same losses.
+   */
+  public static TargetKind targetsOf(long seed, TargetKind kind, boolean pinned) {
+    TargetKind general = generalOf(kind);
+    if (pinned || general == null) {
+      return kind;
+    }
+    boolean draw = new SplittableRandom(seed ^ TARGETS_SALT).nextDouble() < GENERAL_TARGETS_SHARE;
+    return draw ? general : kind;
+  }
+
+  /** The kind whose values include every value of {@code kind} and fit the same losses, or null. */
+  static TargetKind generalOf(TargetKind kind) {
+    switch (kind) {
+      case ONE_HOT:
+        return TargetKind.DISTRIBUTION;
+      case BINARY:
+        return TargetKind.PROBABILITY;
+      default:
+        return null;
+    }
+  }
+
+  /** The target kind the try of {@code seed} draws with this generator's settings. */
+  public TargetKind targetsOf(long seed) {
+    return targetsOf(seed, targets, targetsPinned);
   }
 
   /**
@@ -147,8 +204,9 @@ public final class CaseGenerator {
     }
   }
 
-  private void fillTargets(Case c, Tensor t, SplittableRandom random, boolean edge) {
-    switch (targets) {
+  private void fillTargets(
+      TargetKind kind, Case c, Tensor t, SplittableRandom random, boolean edge) {
+    switch (kind) {
       case CLASS_INDEX:
         {
           int n = c.dim(classes);
@@ -179,11 +237,36 @@ public final class CaseGenerator {
           t.set(i, v);
         }
         break;
+      case DISTRIBUTION:
+        fillDistributions(t, random, edge);
+        break;
       case REAL:
         fill(t, random, scale, edge);
         break;
       default:
-        throw new IllegalStateException(String.valueOf(targets));
+        throw new IllegalStateException(String.valueOf(kind));
+    }
+  }
+
+  /**
+   * Each row along the last axis: weights in [0, 1) (some exact zeros in edge cases), normalised.
+   */
+  private static void fillDistributions(Tensor t, SplittableRandom random, boolean edge) {
+    int classes = lastAxis(t);
+    for (int row = 0; row < t.size() / classes; row++) {
+      double sum = 0;
+      for (int j = 0; j < classes; j++) {
+        double w = random.nextDouble();
+        if (edge && random.nextDouble() < EDGE_ENTRY_SHARE) {
+          w = 0.0;
+        }
+        t.set(row * classes + j, w);
+        sum += w;
+      }
+      for (int j = 0; j < classes; j++) {
+        int i = row * classes + j;
+        t.set(i, sum == 0 ? (j == 0 ? 1.0 : 0.0) : t.get(i) / sum);
+      }
     }
   }
 

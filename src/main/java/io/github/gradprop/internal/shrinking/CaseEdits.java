@@ -163,6 +163,30 @@ public final class CaseEdits {
     return c;
   }
 
+  /**
+   * Keeps distribution targets distributions after a deletion: each row along the last axis is
+   * rescaled to sum to 1, and a row left all zero gets its 1 in the first class. Changes {@code c}
+   * in place and returns it.
+   */
+  public static Case keepDistribution(Case c) {
+    if (!c.batch().hasTargets()) {
+      return c;
+    }
+    Tensor t = c.batch().targetTensor();
+    int classes = t.rank() == 0 ? 1 : t.shape(t.rank() - 1);
+    for (int row = 0; row < t.size() / classes; row++) {
+      double sum = 0;
+      for (int j = 0; j < classes; j++) {
+        sum += t.get(row * classes + j);
+      }
+      for (int j = 0; j < classes; j++) {
+        int i = row * classes + j;
+        t.set(i, sum == 0 ? (j == 0 ? 1.0 : 0.0) : t.get(i) / sum);
+      }
+    }
+    return c;
+  }
+
   /** A copy of {@code c} with entry {@code i} of tensor number {@code tensor} set to {@code v}. */
   public static Case withValue(Case c, int tensor, int i, double v) {
     Case copy = c.copy();

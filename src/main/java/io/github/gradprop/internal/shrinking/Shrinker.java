@@ -111,6 +111,8 @@ public final class Shrinker {
                   candidate = CaseEdits.deleteClass(candidate, k);
                 } else if (targets == TargetKind.ONE_HOT) {
                   candidate = CaseEdits.keepOneHot(candidate);
+                } else if (targets == TargetKind.DISTRIBUTION) {
+                  candidate = CaseEdits.keepDistribution(candidate);
                 }
               } catch (IllegalArgumentException e) {
                 break search; // a smaller value of this dim gives an invalid shape

@@ -169,4 +169,86 @@ class CaseGeneratorTests {
     assertThat(Seeds.next(1)).isEqualTo(Seeds.next(1)).isNotEqualTo(Seeds.next(2)).isNotZero();
     assertThat(Seeds.fresh()).isPositive();
   }
+
+  private static CaseGenerator unpinned(TargetKind targets) {
+    return new CaseGenerator(
+        SPEC, ranges(1, 5), ValueDistribution.UNIFORM, 1.0, targets, 0.2, null, false);
+  }
+
+  /** Whether every row along the last axis of {@code t} is one-hot. */
+  private static boolean oneHot(Tensor t) {
+    int classes = t.shape(t.rank() - 1);
+    for (int row = 0; row < t.size() / classes; row++) {
+      int ones = 0;
+      for (int j = 0; j < classes; j++) {
+        double v = t.get(row * classes + j);
+        if (v != 0.0 && v != 1.0) {
+          return false;
+        }
+        ones += v == 1.0 ? 1 : 0;
+      }
+      if (ones != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void oneHotNotWritten_aQuarterOfTriesDrawDistributionRows_thatSumToOne() {
+    CaseGenerator g = unpinned(TargetKind.ONE_HOT);
+    int general = 0;
+    long seed = 7;
+    for (int i = 0; i < 400; i++) {
+      Case c = g.generate(seed);
+      Tensor y = c.batch().targetTensor();
+      TargetKind kind = g.targetsOf(seed);
+      if (kind == TargetKind.DISTRIBUTION) {
+        general++;
+        int classes = y.shape(1);
+        for (int row = 0; row < y.size() / classes; row++) {
+          double sum = 0;
+          for (int j = 0; j < classes; j++) {
+            assertThat(y.get(row * classes + j)).isBetween(0.0, 1.0);
+            sum += y.get(row * classes + j);
+          }
+          assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+        }
+      } else {
+        assertThat(kind).isEqualTo(TargetKind.ONE_HOT);
+        assertThat(oneHot(y)).isTrue();
+      }
+      seed = Seeds.next(seed);
+    }
+    assertThat(general).isBetween(70, 130);
+  }
+
+  @Test
+  void generalTargets_changeOnlyTheTargets_ofTheSameSeed() {
+    long seed = 7;
+    while (unpinned(TargetKind.ONE_HOT).targetsOf(seed) != TargetKind.DISTRIBUTION) {
+      seed = Seeds.next(seed);
+    }
+    Case widened = unpinned(TargetKind.ONE_HOT).generate(seed);
+    Case pinned = generator(TargetKind.ONE_HOT, 0.2).generate(seed);
+    assertThat(widened.dims()).isEqualTo(pinned.dims());
+    assertThat(widened.parameters().tensors().get(0).toArray())
+        .containsExactly(pinned.parameters().tensors().get(0).toArray());
+    assertThat(widened.batch().inputTensor().toArray())
+        .containsExactly(pinned.batch().inputTensor().toArray());
+    assertThat(oneHot(pinned.batch().targetTensor())).isTrue();
+  }
+
+  @Test
+  void pinnedKinds_andKindsWithoutAMoreGeneralOne_areNeverWidened() {
+    long seed = 7;
+    for (int i = 0; i < 200; i++) {
+      assertThat(CaseGenerator.targetsOf(seed, TargetKind.ONE_HOT, true))
+          .isEqualTo(TargetKind.ONE_HOT);
+      assertThat(CaseGenerator.targetsOf(seed, TargetKind.REAL, false)).isEqualTo(TargetKind.REAL);
+      assertThat(CaseGenerator.targetsOf(seed, TargetKind.BINARY, false))
+          .isIn(TargetKind.BINARY, TargetKind.PROBABILITY);
+      seed = Seeds.next(seed);
+    }
+  }
 }

@@ -1,0 +1,50 @@
+package io.github.gradprop.property;
+
+import static io.github.gradprop.property.PropertyFixtures.failures;
+import static io.github.gradprop.property.PropertyFixtures.onlyFailure;
+import static io.github.gradprop.property.PropertyFixtures.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.gradprop.GradientMismatchError;
+import org.junit.jupiter.api.Test;
+
+/** Targets not written: a share of tries draws distribution rows, which one-hot rows generalise. */
+class TargetKindTests {
+
+  @Test
+  void oneHotShortcutInTheBackward_isCaughtUnderTheDefaults_onEverySeed() {
+    for (long seed = 1; seed <= 5; seed++) {
+      Throwable failure = onlyFailure(run(TargetKindTestCases.DefaultShortcut.class, seed));
+      assertThat(failure).as("seed %d", seed).isInstanceOf(GradientMismatchError.class);
+      // the shrunk targets are still a distribution row, not one-hot
+      assertThat(failure.getMessage()).as("seed %d", seed).contains("targets = {{0.5, 0.5}}");
+    }
+  }
+
+  @Test
+  void correctSoftmaxCrossEntropy_passesUnderTheDefaults() {
+    for (long seed = 1; seed <= 5; seed++) {
+      assertThat(failures(run(TargetKindTestCases.DefaultCorrect.class, seed)))
+          .as("seed %d", seed)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void pinnedOneHotTargets_areOneHotOnEveryTry_soTheShortcutPasses() {
+    for (long seed = 1; seed <= 3; seed++) {
+      assertThat(failures(run(TargetKindTestCases.PinnedOneHotShortcut.class, seed)))
+          .as("seed %d", seed)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void pinnedDistributionTargets_passTheCorrectModel() {
+    for (long seed = 1; seed <= 3; seed++) {
+      assertThat(failures(run(TargetKindTestCases.PinnedDistributionCorrect.class, seed)))
+          .as("seed %d", seed)
+          .isEmpty();
+    }
+  }
+}
