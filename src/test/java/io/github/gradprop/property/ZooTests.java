@@ -33,6 +33,15 @@ class ZooTests {
 
   private static final long[] SEEDS = {1, 2, 3};
 
+  /**
+   * The tries of the correct models: 100 in the build; {@code -Dgradprop.zoo.tries=1000
+   * -Dgradprop.zoo.seeds=20} runs the issue's full false-alarm measurement (docs/zoo.md).
+   */
+  private static final String TRIES = System.getProperty("gradprop.zoo.tries", "100");
+
+  private static final long[] PASS_SEEDS =
+      java.util.stream.LongStream.rangeClosed(1, Long.getLong("gradprop.zoo.seeds", 3)).toArray();
+
   // conv1d over rank-3 inputs, with length tied to width by an expression axis
 
   @Test
@@ -300,14 +309,20 @@ class ZooTests {
   }
 
   private static void assertPasses(Class<?> fixture, String method) {
-    for (long seed : SEEDS) {
-      EngineExecutionResults results = run(fixture, method, seed);
+    for (long seed : PASS_SEEDS) {
+      EngineExecutionResults results =
+          EngineTestKit.engine("junit-jupiter")
+              .selectors(selectMethod(fixture, method, GradientCheck.class.getName()))
+              .configurationParameter("gradprop.replay", "false")
+              .configurationParameter("gradprop.seed", String.valueOf(seed))
+              .configurationParameter("gradprop.tries", TRIES)
+              .execute();
       assertThat(failures(results))
           .as("%s#%s, seed %d", fixture.getSimpleName(), method, seed)
           .isEmpty();
       results.testEvents().assertStatistics(s -> s.succeeded(1));
       assertThat(PropertyFixtures.reportEntries(results).get(0))
-          .containsEntry("gradprop.tries", "100");
+          .containsEntry("gradprop.tries", TRIES);
     }
   }
 
