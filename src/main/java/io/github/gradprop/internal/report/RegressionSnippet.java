@@ -58,8 +58,9 @@ public final class RegressionSnippet {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(
-            "regression test (paste into %s, next to %s; imports: CheckOptions, Gradients,"
-                + " model.Case, model.GradientModel, org.junit.jupiter.api.Test):%n",
+            "regression test (paste into %s, next to %s):%n"
+                + "  // imports: CheckOptions, Gradients, model.Case, model.GradientModel,"
+                + " org.junit.jupiter.api.Test%n",
             declaringClass, method));
     sb.append(String.format("  @Test%n"));
     sb.append(String.format("  void %s_seed%d() {%n", method, seed));

@@ -54,8 +54,9 @@ class RegressionSnippetTextTests {
     String n = System.lineSeparator();
     assertThat(s.lines().toList())
         .startsWith(
-            "regression test (paste into MyTests, next to backward; imports: CheckOptions,"
-                + " Gradients, model.Case, model.GradientModel, org.junit.jupiter.api.Test):",
+            "regression test (paste into MyTests, next to backward):",
+            "  // imports: CheckOptions, Gradients, model.Case, model.GradientModel,"
+                + " org.junit.jupiter.api.Test",
             "  @Test",
             "  void backward_seed7() {",
             "    GradientModel[] model = new GradientModel[1];",
