@@ -153,8 +153,14 @@ public final class Tensor {
   /** A fresh row-major copy of all entries. */
   public double[] toArray() {
     double[] copy = new double[size];
-    for (int i = 0; i < size; i++) {
-      copy[i] = get(i);
+    if (rows == null) {
+      System.arraycopy(flat, offset, copy, 0, size);
+      return copy;
+    }
+    int at = 0;
+    for (double[] row : rows) {
+      System.arraycopy(row, 0, copy, at, row.length);
+      at += row.length;
     }
     return copy;
   }
@@ -165,15 +171,30 @@ public final class Tensor {
       throw new IllegalArgumentException(
           "Cannot copy " + source.size + " entries into `" + name + "` of size " + size);
     }
-    for (int i = 0; i < size; i++) {
-      set(i, source.get(i));
+    if (source.rows == null && rows == null) {
+      System.arraycopy(source.flat, source.offset, flat, offset, size);
+      return;
+    }
+    double[] values = source.toArray();
+    if (rows == null) {
+      System.arraycopy(values, 0, flat, offset, size);
+      return;
+    }
+    int at = 0;
+    for (double[] row : rows) {
+      System.arraycopy(values, at, row, 0, row.length);
+      at += row.length;
     }
   }
 
   /** Sets every entry to {@code value}. */
   public void fill(double value) {
-    for (int i = 0; i < size; i++) {
-      set(i, value);
+    if (rows == null) {
+      Arrays.fill(flat, offset, offset + size, value);
+      return;
+    }
+    for (double[] row : rows) {
+      Arrays.fill(row, value);
     }
   }
 

@@ -149,7 +149,8 @@ public final class DirectionalBenchmark {
     int p = c.parameters().size();
     double[] ratio = new double[rounds];
     double[] forwardUs = new double[rounds];
-    long calls = 0;
+    double[] calls = new double[rounds];
+    long kinked = 0;
     for (int w = 0; w < 3; w++) {
       DirectionalChecker.check(model, c, CheckOptions.defaults(), w);
     }
@@ -164,16 +165,26 @@ public final class DirectionalBenchmark {
           DirectionalChecker.check(model, c, CheckOptions.defaults(), 100 + r);
       long t2 = System.nanoTime();
       sink += acc;
-      calls = o.lossCalls();
+      calls[r] = o.lossCalls();
+      kinked += o.directions().size() - o.compared();
       double forward = (t1 - t0) / 20.0;
       forwardUs[r] = forward / 1e3;
       ratio[r] = (t2 - t1) / forward;
     }
     System.out.printf(
         "cost       : MLP 100-500-100 batch 16, P = %,d: directional check = %.1f forward passes"
-            + " (median of %d rounds, min %.1f, max %.1f); %d loss calls + 1 gradient; forward"
-            + " %.0f us%n",
-        p, median(ratio), rounds, min(ratio), max(ratio), calls, median(forwardUs));
+            + " (median of %d rounds, min %.1f, max %.1f); loss calls median %.0f (min %.0f, max"
+            + " %.0f) + 1 gradient; %d directions skipped for kinks; forward %.0f us%n",
+        p,
+        median(ratio),
+        rounds,
+        min(ratio),
+        max(ratio),
+        median(calls),
+        min(calls),
+        max(calls),
+        kinked,
+        median(forwardUs));
   }
 
   static double median(double[] v) {

@@ -198,10 +198,23 @@ class LimitsTestCases {
         });
   }
 
+  /** Entry by entry (directional mode off), a million parameters are far over the bound. */
   static class AMillionParameters {
     @GradientProperty(
         targets = TargetKind.REAL,
-        dims = {"hidden = 1..1000", "in = 1000"})
+        dims = {"hidden = 1..1000", "in = 1000"},
+        directionalAbove = Integer.MAX_VALUE)
+    void aMillion(GradientCheck check) {
+      check.that(wide());
+    }
+  }
+
+  /** Along directions (the default above 2,000 parameters) a million parameters fit the bound. */
+  static class AMillionParametersAlongDirections {
+    @GradientProperty(
+        targets = TargetKind.REAL,
+        dims = {"hidden = 1000", "in = 1000"},
+        tries = 2)
     void aMillion(GradientCheck check) {
       check.that(wide());
     }

@@ -153,6 +153,12 @@ class LimitsTests {
   }
 
   @Test
+  void aMillionParameters_alongDirections_fitTheBound_andPass() {
+    assertThat(failures(run(LimitsTestCases.AMillionParametersAlongDirections.class, Map.of())))
+        .isEmpty();
+  }
+
+  @Test
   void aFewParameters_ofTheSameModel_pass() {
     assertThat(failures(run(LimitsTestCases.AFewParameters.class, Map.of()))).isEmpty();
   }

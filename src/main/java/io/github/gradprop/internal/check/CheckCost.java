@@ -42,6 +42,17 @@ public record CheckCost(long parameters, long inputs, long lossCalls) {
     }
   }
 
+  /**
+   * This cost for the directional check instead: the loss at the point and six calls for each of
+   * the {@link DirectionalChecker#DIRECTIONS} directions compared, whatever the number of entries.
+   * Directions with a kink inside their stencil, and the localization of a disagreeing direction,
+   * add calls on top.
+   */
+  public CheckCost alongDirections() {
+    return new CheckCost(
+        parameters, inputs, 1 + DirectionalChecker.POINTS * (long) DirectionalChecker.DIRECTIONS);
+  }
+
   /** Loss calls of one stencil evaluation. */
   public static int pointsPerEntry(DifferenceScheme scheme) {
     return scheme == DifferenceScheme.CENTRAL ? 2 : 4;

@@ -5,6 +5,7 @@ import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Parameters;
 import io.github.gradprop.model.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /** Checks of the model contract: no mutation of arguments, deterministic gradients. */
@@ -22,12 +23,12 @@ final class Contracts {
     for (int k = 0; k < now.size(); k++) {
       Tensor t = now.get(k);
       Tensor b = before.get(k);
-      for (int i = 0; i < t.size(); i++) {
-        if (Double.compare(t.get(i), b.get(i)) != 0) {
-          throw new ModelConfigurationException(
-              ContractMessages.modifiedArgument(
-                  model, call, t.name() + t.indexText(i), t.get(i), b.get(i)));
-        }
+      // Arrays.mismatch compares like Double.compare: bit patterns, every NaN alike
+      int i = Arrays.mismatch(t.toArray(), b.toArray());
+      if (i >= 0) {
+        throw new ModelConfigurationException(
+            ContractMessages.modifiedArgument(
+                model, call, t.name() + t.indexText(i), t.get(i), b.get(i)));
       }
     }
   }
@@ -36,12 +37,11 @@ final class Contracts {
     for (int k = 0; k < first.tensors().size(); k++) {
       Tensor a = first.tensors().get(k);
       Tensor b = second.tensors().get(k);
-      for (int i = 0; i < a.size(); i++) {
-        if (Double.compare(a.get(i), b.get(i)) != 0) {
-          throw new ModelConfigurationException(
-              ContractMessages.gradientNotDeterministic(
-                  model, a.name() + a.indexText(i), a.get(i), b.get(i)));
-        }
+      int i = Arrays.mismatch(a.toArray(), b.toArray());
+      if (i >= 0) {
+        throw new ModelConfigurationException(
+            ContractMessages.gradientNotDeterministic(
+                model, a.name() + a.indexText(i), a.get(i), b.get(i)));
       }
     }
   }

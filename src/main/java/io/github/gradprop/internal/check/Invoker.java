@@ -253,65 +253,89 @@ final class Invoker {
   }
 
   /**
-   * The loss as a function of {@code t} along a direction of signs: every entry {@code i} of target
-   * {@code k} at {@code base[k][i] + t * sign}, where the sign is +1, -1 or 0 (entry left alone).
-   * Each call overwrites every moved entry from the base; {@link #restore()} puts them back exactly
-   * when the direction is done.
+   * The loss as a function of {@code t} along a direction: every entry {@code i} of target {@code
+   * k} at {@code base[k][i] + t * direction[k][i]}, where a target whose direction is null stays
+   * where it is. Each call overwrites every moved entry from the base, row by row (no index
+   * arithmetic per entry); {@link #restore()} copies the base values back, bit for bit.
    */
   final class LineProbe implements Objective {
     private final java.util.List<Tensor> targets;
     private final double[][] base;
-    private byte[][] signs;
+    private double[][] direction;
 
     LineProbe(java.util.List<Tensor> targets, double[][] base) {
       this.targets = targets;
       this.base = base;
     }
 
-    void along(byte[][] directionSigns) {
-      this.signs = directionSigns;
+    void along(double[][] d) {
+      this.direction = d;
     }
 
     @Override
     public double at(double t) {
       for (int k = 0; k < targets.size(); k++) {
-        move(targets.get(k), base[k], signs[k], t);
+        if (direction[k] != null) {
+          move(targets.get(k), base[k], direction[k], t);
+        }
       }
       lossCalls++;
+      slot.enter(Invoker.this, "loss(...) along a random direction", null, 0, 0, t, 0);
       try {
         return witness(model.loss(params, batch));
-      } catch (RuntimeException | AssertionError e) {
+      } catch (RuntimeException | AssertionError | VirtualMachineError e) {
         restore();
         throw new ModelConfigurationException(
             ContractMessages.threwAlongDirection(name, t, e, work.dimsText()), e);
+      } finally {
+        slot.exit();
       }
     }
 
     void restore() {
       for (int k = 0; k < targets.size(); k++) {
-        move(targets.get(k), base[k], signs[k], 0);
+        if (direction[k] != null) {
+          put(targets.get(k), base[k]);
+        }
       }
     }
 
-    /** Sets {@code tensor} to {@code b + t * s}; rows of a matrix directly, as the model reads. */
-    private void move(Tensor tensor, double[] b, byte[] s, double t) {
-      if (tensor.rank() == 2 && work.parameters().layout() == ParameterLayout.MATRICES
-          || tensor.rank() == 2 && !work.parameters().tensors().contains(tensor)) {
-        double[][] rows = tensor.matrix();
-        int i = 0;
-        for (double[] row : rows) {
-          for (int j = 0; j < row.length; j++, i++) {
-            if (s[i] != 0) {
-              row[j] = b[i] + s[i] * t;
-            }
+    /** Whether {@code tensor}'s rows are arrays the model reads directly. */
+    private boolean hasRows(Tensor tensor) {
+      return tensor.rank() == 2
+          && (work.parameters().layout() == ParameterLayout.MATRICES
+              || !work.parameters().tensors().contains(tensor));
+    }
+
+    /** Sets {@code tensor} to {@code b + t * d}. */
+    private void move(Tensor tensor, double[] b, double[] d, double t) {
+      if (hasRows(tensor)) {
+        int at = 0;
+        for (double[] row : tensor.matrix()) {
+          for (int j = 0; j < row.length; j++) {
+            row[j] = b[at + j] + d[at + j] * t;
           }
+          at += row.length;
         }
         return;
       }
       for (int i = 0; i < b.length; i++) {
-        if (s[i] != 0) {
-          tensor.set(i, b[i] + s[i] * t);
+        tensor.set(i, b[i] + d[i] * t);
+      }
+    }
+
+    /** Sets {@code tensor} to {@code b}. */
+    private void put(Tensor tensor, double[] b) {
+      if (hasRows(tensor)) {
+        int at = 0;
+        for (double[] row : tensor.matrix()) {
+          System.arraycopy(b, at, row, 0, row.length);
+          at += row.length;
         }
+        return;
+      }
+      for (int i = 0; i < b.length; i++) {
+        tensor.set(i, b[i]);
       }
     }
   }

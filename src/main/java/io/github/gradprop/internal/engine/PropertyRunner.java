@@ -129,8 +129,11 @@ public final class PropertyRunner {
   private final LongSupplier clockMillis;
   private final HtmlReports reports;
 
-  /** While shrinking, candidates with at most this many parameters always get the full check. */
-  static final int SHRINK_FULL_UP_TO = 2_000;
+  /**
+   * While shrinking, candidates with at most this many parameters always get the full check; it is
+   * also the size above which the shrinker cuts dimensions in halves.
+   */
+  static final int SHRINK_FULL_UP_TO = Shrinker.HALVING_ABOVE;
 
   /** The directional outcomes behind the results that came from the directional check. */
   private final Map<GradientCheckResult, DirectionalChecker.Outcome> directional =
@@ -312,8 +315,7 @@ public final class PropertyRunner {
    */
   private void requireAffordable(Map<String, Integer> dims, String dimsText) {
     long bound = settings.get(PropertySettings.MAX_LOSS_CALLS);
-    CheckCost cost =
-        CheckCost.of(model.spec(), dims, model.hasInputGradient(), settings.options.scheme());
+    CheckCost cost = costAt(dims);
     if (cost == null || cost.lossCalls() <= bound) {
       return;
     }
@@ -328,6 +330,22 @@ public final class PropertyRunner {
                 cost.lossCalls(),
                 "`maxLossCalls` = " + Numbers.count(bound)),
             bound));
+  }
+
+  /**
+   * What a try at {@code dims} costs in the mode it runs in: along directions above {@code
+   * directionalAbove} parameters, else entry by entry; null when the spec has no shapes there.
+   */
+  private CheckCost costAt(Map<String, Integer> dims) {
+    CheckCost full = fullCostAt(dims);
+    if (full == null || full.parameters() <= settings.options.directionalAbove()) {
+      return full;
+    }
+    return full.alongDirections();
+  }
+
+  private CheckCost fullCostAt(Map<String, Integer> dims) {
+    return CheckCost.of(model.spec(), dims, model.hasInputGradient(), settings.options.scheme());
   }
 
   private static String dimsText(Map<String, Integer> dims) {
@@ -383,7 +401,10 @@ public final class PropertyRunner {
     }
     DirectionalChecker.Outcome o = DirectionalChecker.check(model, c, settings.options, seed);
     if (o.status() == DirectionalChecker.Status.UNDECIDED) {
-      return Gradients.check(model, c, settings.options);
+      // every direction met a kink: entry by entry if that fits the bound, else drawn again
+      return affordableEntryByEntry(c)
+          ? Gradients.check(model, c, settings.options)
+          : DirectionalChecker.inconclusive(o, settings.options);
     }
     GradientCheckResult r = o.asResult(settings.options);
     directional.put(r, o);
@@ -414,7 +435,7 @@ public final class PropertyRunner {
     progress.shrinking = true;
     Shrinker.Shrunk shrunk = shrinkerFor(seed).shrink(failing, original);
     GradientCheckResult shrunkResult = shrunk.result();
-    if (directional.containsKey(shrunkResult)) {
+    if (directional.containsKey(shrunkResult) && affordableEntryByEntry(shrunk.smallest())) {
       // still above the threshold: the entry table comes from the full check
       shrunkResult = Gradients.check(model, shrunk.smallest(), settings.options);
       if (shrunkResult.passed()) {
@@ -455,6 +476,12 @@ public final class PropertyRunner {
       message = PropertyReport.format(facts); // not written: the message names no page
     }
     return new GradientMismatchError(message, shrunkResult);
+  }
+
+  /** Whether the full check of {@code c} fits the bound {@code maxLossCalls}. */
+  private boolean affordableEntryByEntry(Case c) {
+    CheckCost full = fullCostAt(c.dims());
+    return full == null || full.lossCalls() <= settings.get(PropertySettings.MAX_LOSS_CALLS);
   }
 
   /** The shrinker of a failure found at {@code seed}, counting its checks for progress lines. */

@@ -30,6 +30,12 @@ public final class Shrinker {
     boolean admits(GradientCheckResult r);
   }
 
+  /**
+   * Above this many parameters, where every check is costly, each dimension is first cut in halves
+   * ({@link #halve}); smaller cases shrink one index at a time.
+   */
+  public static final int HALVING_ABOVE = 2_000;
+
   private final Function<Case, GradientCheckResult> check;
   private final Map<String, Integer> minDims;
   private final LongSupplier clock;
@@ -40,6 +46,9 @@ public final class Shrinker {
   private final Map<Key, GradientCheckResult> cache = new HashMap<>();
   private final List<Step> history = new ArrayList<>();
 
+  private FailureKind kind;
+  private Case best;
+  private GradientCheckResult bestResult;
   private int steps;
   private int checks;
   private int cacheHits;
@@ -83,80 +92,162 @@ public final class Shrinker {
       List<Step> history) {}
 
   public Shrunk shrink(Case failing, GradientCheckResult original) {
-    FailureKind kind = FailureKind.of(original);
-    Case best = failing;
-    GradientCheckResult bestResult = original;
+    kind = FailureKind.of(original);
+    best = failing;
+    bestResult = original;
     cache.put(Key.of(failing), original);
     boolean progress = true;
     while (progress && !outOfTime) {
       progress = false;
       for (String dim : best.dims().keySet()) {
-        int min = minDims.getOrDefault(dim, 1);
-        boolean deleted = true;
-        while (deleted && best.dim(dim) > min && !outOfTime) {
-          deleted = false;
-          // an axis such as 2 * units may hold each unit's entries in blocks or side by side
-          boolean[] layouts =
-              CaseEdits.hasGroupedAxis(best, dim)
-                  ? new boolean[] {false, true}
-                  : new boolean[] {false};
-          search:
-          for (boolean interleaved : layouts) {
-            // k == dim deletes the last entry of an axis such as pool + 1, which no unit owns alone
-            for (int k = 0; k <= best.dim(dim) && !outOfTime; k++) {
-              Case candidate;
-              try {
-                candidate = CaseEdits.deleteIndex(best, dim, k, interleaved);
-                if (targets == TargetKind.CLASS_INDEX && dim.equals(classes)) {
-                  candidate = CaseEdits.deleteClass(candidate, k);
-                } else if (targets == TargetKind.ONE_HOT) {
-                  candidate = CaseEdits.keepOneHot(candidate);
-                } else if (targets == TargetKind.DISTRIBUTION) {
-                  candidate = CaseEdits.keepDistribution(candidate);
-                }
-              } catch (IllegalArgumentException e) {
-                break search; // a smaller value of this dim gives an invalid shape
-              }
-              GradientCheckResult r = evaluate(candidate, kind);
-              if (r != null) {
-                best = candidate;
-                bestResult = r;
-                accepted("deleted " + dim + " index " + k, candidate, r);
-                deleted = true;
-                progress = true;
-                break search;
-              }
-            }
-          }
-        }
+        progress |= shrinkDimension(dim);
       }
       for (Shrunk tie = shrinkTieGroup(best, kind); tie != null; tie = shrinkTieGroup(best, kind)) {
-        accepted("tied values simplified together", tie.smallest(), tie.result());
-        best = tie.smallest();
-        bestResult = tie.result();
+        accept("tied values simplified together", tie.smallest(), tie.result());
         progress = true;
       }
-      List<Tensor> tensors = best.tensors();
-      for (int t = 0; t < tensors.size() && !outOfTime; t++) {
-        int size = best.tensors().get(t).size();
-        for (int i = 0; i < size && !outOfTime; i++) {
-          for (Case candidate : candidates(best, t, i)) {
-            GradientCheckResult r = evaluate(candidate, kind);
-            if (r != null) {
-              accepted(valueStep(best, candidate, t, i), candidate, r);
-              best = candidate;
-              bestResult = r;
-              progress = true;
-              break;
-            }
-            if (outOfTime) {
-              break;
-            }
+      progress |= simplifyValues();
+    }
+    return new Shrunk(best, bestResult, steps, checks, cacheHits, outOfTime, List.copyOf(history));
+  }
+
+  /** Deletes indices of {@code dim} while the case keeps failing; whether any went. */
+  private boolean shrinkDimension(String dim) {
+    int min = minDims.getOrDefault(dim, 1);
+    boolean progress = false;
+    boolean deleted = true;
+    while (deleted && best.dim(dim) > min && !outOfTime) {
+      Halved halved = isLarge(best) ? halve(best, dim, min, kind) : null;
+      if (halved != null) {
+        accept(halved.description(), halved.smallest(), halved.result());
+      } else {
+        deleted = deleteOneIndex(dim);
+      }
+      progress |= deleted;
+    }
+    return progress;
+  }
+
+  /** Deletes the first index of {@code dim} whose deletion keeps the failure; whether one went. */
+  private boolean deleteOneIndex(String dim) {
+    // an axis such as 2 * units may hold each unit's entries in blocks or side by side
+    boolean[] layouts =
+        CaseEdits.hasGroupedAxis(best, dim) ? new boolean[] {false, true} : new boolean[] {false};
+    for (boolean interleaved : layouts) {
+      // k == dim deletes the last entry of an axis such as pool + 1, which no unit owns alone
+      for (int k = 0; k <= best.dim(dim) && !outOfTime; k++) {
+        Case candidate;
+        try {
+          candidate = CaseEdits.deleteIndex(best, dim, k, interleaved);
+          if (targets == TargetKind.CLASS_INDEX && dim.equals(classes)) {
+            candidate = CaseEdits.deleteClass(candidate, k);
+          }
+          candidate = withTargetsKept(candidate);
+        } catch (IllegalArgumentException e) {
+          return false; // a smaller value of this dim gives an invalid shape
+        }
+        GradientCheckResult r = evaluate(candidate, kind);
+        if (r != null) {
+          accept("deleted " + dim + " index " + k, candidate, r);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Moves each value toward simpler numbers while the case keeps failing; whether any moved. */
+  private boolean simplifyValues() {
+    boolean progress = false;
+    List<Tensor> tensors = best.tensors();
+    for (int t = 0; t < tensors.size() && !outOfTime; t++) {
+      int size = best.tensors().get(t).size();
+      for (int i = 0; i < size && !outOfTime; i++) {
+        for (Case candidate : candidates(best, t, i)) {
+          GradientCheckResult r = evaluate(candidate, kind);
+          if (r != null) {
+            accept(valueStep(best, candidate, t, i), candidate, r);
+            progress = true;
+            break;
+          }
+          if (outOfTime) {
+            break;
           }
         }
       }
     }
-    return new Shrunk(best, bestResult, steps, checks, cacheHits, outOfTime, List.copyOf(history));
+    return progress;
+  }
+
+  /** Makes {@code c} the smallest failing case so far and records the step. */
+  private void accept(String description, Case c, GradientCheckResult r) {
+    best = c;
+    bestResult = r;
+    accepted(description, c, r);
+  }
+
+  /** A dimension cut in one step: the case after it, its result and what was deleted. */
+  private record Halved(Case smallest, GradientCheckResult result, String description) {}
+
+  /** Whether {@code c} is large enough for dimensions to be cut in halves before single indices. */
+  static boolean isLarge(Case c) {
+    return c.parameters().size() > HALVING_ABOVE;
+  }
+
+  /**
+   * The first of three cuts of {@code dim} that fails the same way: down to its minimum {@code
+   * min}, without its upper half, without its lower half; null when none does. A large case then
+   * reaches its minimal size in a few dozen checks where single deletions take one per index.
+   */
+  private Halved halve(Case best, String dim, int min, FailureKind kind) {
+    int n = best.dim(dim);
+    int half = n / 2;
+    int[][] cuts = {{min, n}, {n - half, n}, {0, half}};
+    for (int[] cut : cuts) {
+      if (cut[1] - cut[0] < 1 || n - (cut[1] - cut[0]) < min || outOfTime) {
+        continue;
+      }
+      Case candidate;
+      try {
+        candidate = deleteRange(best, dim, cut[0], cut[1]);
+      } catch (IllegalArgumentException e) {
+        return null; // a smaller value of this dim gives an invalid shape
+      }
+      GradientCheckResult r = evaluate(candidate, kind);
+      if (r != null) {
+        String what =
+            cut[1] - cut[0] == 1
+                ? "deleted " + dim + " index " + cut[0]
+                : "deleted " + dim + " indices " + cut[0] + ".." + (cut[1] - 1);
+        return new Halved(candidate, r, what);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code c} without indices {@code from} (inclusive) to {@code to} (exclusive) of {@code dim}.
+   */
+  private Case deleteRange(Case c, String dim, int from, int to) {
+    Case out = c;
+    for (int k = from; k < to; k++) {
+      out = CaseEdits.deleteIndex(out, dim, from, false);
+      if (targets == TargetKind.CLASS_INDEX && dim.equals(classes)) {
+        out = CaseEdits.deleteClass(out, from);
+      }
+    }
+    return withTargetsKept(out);
+  }
+
+  /** {@code candidate} with its target rows made valid again for the target kind. */
+  private Case withTargetsKept(Case candidate) {
+    if (targets == TargetKind.ONE_HOT) {
+      return CaseEdits.keepOneHot(candidate);
+    }
+    if (targets == TargetKind.DISTRIBUTION) {
+      return CaseEdits.keepDistribution(candidate);
+    }
+    return candidate;
   }
 
   private void accepted(String description, Case c, GradientCheckResult r) {
