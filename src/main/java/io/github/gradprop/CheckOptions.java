@@ -2,6 +2,7 @@ package io.github.gradprop;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -44,19 +45,7 @@ public final class CheckOptions {
    */
   public static final int DEFAULT_DIRECTIONAL_ABOVE = 2_000;
 
-  private static final CheckOptions DEFAULTS =
-      new CheckOptions(
-          DifferenceScheme.CENTRAL,
-          Double.NaN,
-          DEFAULT_ATOL,
-          DEFAULT_RTOL,
-          10,
-          KinkPolicy.CONFIRM,
-          LossPrecision.DOUBLE,
-          DEFAULT_CALL_MILLIS,
-          DEFAULT_MAX_LOSS_CALLS,
-          0,
-          DEFAULT_DIRECTIONAL_ABOVE);
+  private static final CheckOptions DEFAULTS = new CheckOptions(new Draft());
 
   private final DifferenceScheme scheme;
   private final double step;
@@ -70,29 +59,55 @@ public final class CheckOptions {
   private final int threads;
   private final int directionalAbove;
 
-  private CheckOptions(
-      DifferenceScheme scheme,
-      double step,
-      double atol,
-      double rtol,
-      int maxRows,
-      KinkPolicy kinkPolicy,
-      LossPrecision precision,
-      long callMillis,
-      long maxLossCalls,
-      int threads,
-      int directionalAbove) {
-    this.scheme = scheme;
-    this.step = step;
-    this.atol = atol;
-    this.rtol = rtol;
-    this.maxRows = maxRows;
-    this.kinkPolicy = kinkPolicy;
-    this.precision = precision;
-    this.callMillis = callMillis;
-    this.maxLossCalls = maxLossCalls;
-    this.threads = threads;
-    this.directionalAbove = directionalAbove;
+  private CheckOptions(Draft d) {
+    this.scheme = d.scheme;
+    this.step = d.step;
+    this.atol = d.atol;
+    this.rtol = d.rtol;
+    this.maxRows = d.maxRows;
+    this.kinkPolicy = d.kinkPolicy;
+    this.precision = d.precision;
+    this.callMillis = d.callMillis;
+    this.maxLossCalls = d.maxLossCalls;
+    this.threads = d.threads;
+    this.directionalAbove = d.directionalAbove;
+  }
+
+  /**
+   * The values of one instance while a {@code with...} changes one of them, local to that call and
+   * never shared; it starts with the defaults. A new option is added here, in the constructor above
+   * and in {@code with(change)}.
+   */
+  private static final class Draft {
+    DifferenceScheme scheme = DifferenceScheme.CENTRAL;
+    double step = Double.NaN;
+    double atol = DEFAULT_ATOL;
+    double rtol = DEFAULT_RTOL;
+    int maxRows = 10;
+    KinkPolicy kinkPolicy = KinkPolicy.CONFIRM;
+    LossPrecision precision = LossPrecision.DOUBLE;
+    long callMillis = DEFAULT_CALL_MILLIS;
+    long maxLossCalls = DEFAULT_MAX_LOSS_CALLS;
+    int threads = 0;
+    int directionalAbove = DEFAULT_DIRECTIONAL_ABOVE;
+  }
+
+  /** A copy of this instance with the one change {@code change} makes to its values. */
+  private CheckOptions with(Consumer<Draft> change) {
+    Draft d = new Draft();
+    d.scheme = scheme;
+    d.step = step;
+    d.atol = atol;
+    d.rtol = rtol;
+    d.maxRows = maxRows;
+    d.kinkPolicy = kinkPolicy;
+    d.precision = precision;
+    d.callMillis = callMillis;
+    d.maxLossCalls = maxLossCalls;
+    d.threads = threads;
+    d.directionalAbove = directionalAbove;
+    change.accept(d);
+    return new CheckOptions(d);
   }
 
   /** Central differences with the default step and tolerances. */
@@ -105,18 +120,7 @@ public final class CheckOptions {
     if (scheme == null) {
       throw new IllegalArgumentException("scheme must not be null");
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.scheme = scheme);
   }
 
   /** Uses the relative step {@code c}: {@code h = c * max(1, |theta|)}. */
@@ -124,18 +128,7 @@ public final class CheckOptions {
     if (!(c > 0) || c >= 1 || Double.isInfinite(c)) {
       throw new IllegalArgumentException("step must be in (0, 1), but was " + c);
     }
-    return new CheckOptions(
-        scheme,
-        c,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.step = c);
   }
 
   /** Uses the absolute tolerance {@code atol >= 0}. */
@@ -143,18 +136,7 @@ public final class CheckOptions {
     if (!(atol >= 0) || Double.isInfinite(atol)) {
       throw new IllegalArgumentException("atol must be finite and >= 0, but was " + atol);
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.atol = atol);
   }
 
   /** Uses the relative tolerance {@code rtol >= 0}. */
@@ -162,18 +144,7 @@ public final class CheckOptions {
     if (!(rtol >= 0) || Double.isInfinite(rtol)) {
       throw new IllegalArgumentException("rtol must be finite and >= 0, but was " + rtol);
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.rtol = rtol);
   }
 
   /** Shows at most {@code rows} failing entries in a report (at least 1). */
@@ -181,18 +152,7 @@ public final class CheckOptions {
     if (rows < 1) {
       throw new IllegalArgumentException("maxRows must be >= 1, but was " + rows);
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        rows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.maxRows = rows);
   }
 
   /**
@@ -207,18 +167,7 @@ public final class CheckOptions {
     if (policy == null) {
       throw new IllegalArgumentException("kinkPolicy must not be null");
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        policy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.kinkPolicy = policy);
   }
 
   /**
@@ -229,18 +178,7 @@ public final class CheckOptions {
     if (precision == null) {
       throw new IllegalArgumentException("precision must not be null");
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.precision = precision);
   }
 
   /**
@@ -258,18 +196,7 @@ public final class CheckOptions {
     if (millis < 1) {
       throw new IllegalArgumentException("callMillis must be >= 1, but was " + millis);
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        millis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.callMillis = millis);
   }
 
   /**
@@ -281,18 +208,7 @@ public final class CheckOptions {
     if (calls < 1) {
       throw new IllegalArgumentException("maxLossCalls must be >= 1, but was " + calls);
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        calls,
-        threads,
-        directionalAbove);
+    return with(d -> d.maxLossCalls = calls);
   }
 
   /** The time limit of one call of user code, in milliseconds. */
@@ -319,18 +235,7 @@ public final class CheckOptions {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, but was " + threads);
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        directionalAbove);
+    return with(d -> d.threads = threads);
   }
 
   /**
@@ -343,18 +248,7 @@ public final class CheckOptions {
     if (parameters < 0) {
       throw new IllegalArgumentException("directionalAbove must be >= 0, but was " + parameters);
     }
-    return new CheckOptions(
-        scheme,
-        step,
-        atol,
-        rtol,
-        maxRows,
-        kinkPolicy,
-        precision,
-        callMillis,
-        maxLossCalls,
-        threads,
-        parameters);
+    return with(d -> d.directionalAbove = parameters);
   }
 
   /** The number of worker threads of the full check: as set, else the available processors. */

@@ -1,6 +1,9 @@
 package io.github.gradprop.kinks;
 
-/** Activations, output losses and small helpers shared by the kink fixtures. */
+import io.github.gradprop.model.ModelSpec;
+import io.github.gradprop.model.Parameters;
+
+/** Activations, output losses, layers and small helpers shared by the kink fixtures. */
 final class Layers {
 
   private Layers() {}
@@ -11,6 +14,71 @@ final class Layers {
       s += a[i] * b[i];
     }
     return s;
+  }
+
+  /**
+   * The spec of a linear layer {@code w1 [width, in]}, {@code b1 [width]}, some hidden values of
+   * size {@code hidden}, and a linear output {@code w2 [out, hidden]}, {@code b2 [out]}, with
+   * inputs {@code [batch, in]} and targets {@code [batch, out]}.
+   */
+  static ModelSpec twoLayers(String name, String width, String hidden) {
+    return ModelSpec.named(name)
+        .inputs("batch", "in")
+        .parameter("w1", width, "in")
+        .parameter("b1", width)
+        .parameter("w2", "out", hidden)
+        .parameter("b2", "out")
+        .targets("batch", "out");
+  }
+
+  /** The linear layer {@code z = w x + b} of one example. */
+  static double[] linear(double[][] w, double[] b, double[] x) {
+    double[] z = new double[w.length];
+    for (int j = 0; j < z.length; j++) {
+      z[j] = dot(w[j], x) + b[j];
+    }
+    return z;
+  }
+
+  /**
+   * Adds the gradient of the linear layer {@code z = w x + b} of one example, given {@code dz =
+   * dLoss/dz}, to the tensors {@code w} and {@code b} of {@code g}.
+   */
+  static void addLinearGradient(Parameters g, String w, String b, double[] dz, double[] x) {
+    double[][] gw = g.matrix(w);
+    double[] gb = g.vector(b);
+    for (int j = 0; j < dz.length; j++) {
+      gb[j] += dz[j];
+      for (int i = 0; i < x.length; i++) {
+        gw[j][i] += dz[j] * x[i];
+      }
+    }
+  }
+
+  /**
+   * Max-pooling with window 2 and stride {@code stride} (1: neighbouring windows share an element,
+   * 2: they do not), {@code h_k = max(z_sk, z_sk+1)}.
+   */
+  static double[] maxPool(double[] z, int stride) {
+    double[] h = new double[(z.length - 2) / stride + 1];
+    for (int k = 0; k < h.length; k++) {
+      h[k] = Math.max(z[stride * k], z[stride * k + 1]);
+    }
+    return h;
+  }
+
+  /**
+   * The backward pass of {@link #maxPool}: {@code dLoss/dz} from {@code back = dLoss/dh}, with each
+   * window's gradient sent as {@code routing} says.
+   */
+  static double[] maxPoolBackward(double[] z, double[] back, int stride, Routing routing) {
+    double[] dz = new double[z.length];
+    for (int k = 0; k < back.length; k++) {
+      int at = stride * k;
+      dz[at] += back[k] * routing.first(z[at], z[at + 1]);
+      dz[at + 1] += back[k] * routing.second(z[at], z[at + 1]);
+    }
+    return dz;
   }
 
   static Net.Activation relu() {

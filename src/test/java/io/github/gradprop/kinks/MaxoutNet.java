@@ -1,12 +1,10 @@
 package io.github.gradprop.kinks;
 
-import io.github.gradprop.model.Batch;
-import io.github.gradprop.model.GradientModel;
 import io.github.gradprop.model.ModelSpec;
 import io.github.gradprop.model.Parameters;
 
 /** Maxout with two pieces per unit, {@code h = max(wa x + ba, wb x + bb)}, squared error. */
-final class MaxoutNet implements GradientModel {
+final class MaxoutNet extends TwoLayerNet {
 
   static final ModelSpec SPEC =
       ModelSpec.named("maxout, squared error")
@@ -22,76 +20,41 @@ final class MaxoutNet implements GradientModel {
   private final Routing routing;
 
   MaxoutNet(Routing routing) {
+    super(SPEC);
     this.routing = routing;
   }
 
+  /** The two pieces stacked: {@code za} then {@code zb}. */
   @Override
-  public ModelSpec spec() {
-    return SPEC;
+  double[] preActivations(Parameters p, double[] x) {
+    double[] za = Layers.linear(p.matrix("wa"), p.vector("ba"), x);
+    double[] zb = Layers.linear(p.matrix("wb"), p.vector("bb"), x);
+    double[] z = new double[za.length + zb.length];
+    System.arraycopy(za, 0, z, 0, za.length);
+    System.arraycopy(zb, 0, z, za.length, zb.length);
+    return z;
   }
 
   @Override
-  public double loss(Parameters p, Batch b) {
-    return pass(p, b, null);
-  }
-
-  @Override
-  public void gradient(Parameters p, Batch b, Parameters g) {
-    pass(p, b, g);
-  }
-
-  private double pass(Parameters p, Batch b, Parameters g) {
-    double[][] wa = p.matrix("wa");
-    double[] ba = p.vector("ba");
-    double[][] wb = p.matrix("wb");
-    double[] bb = p.vector("bb");
-    double[][] w2 = p.matrix("w2");
-    double[] b2 = p.vector("b2");
-    double[][] x = b.inputs();
-    double[][] y = b.targets();
-    int batch = x.length;
-    int hidden = wa.length;
-    double total = 0;
-    for (int n = 0; n < batch; n++) {
-      double[] za = new double[hidden];
-      double[] zb = new double[hidden];
-      double[] h = new double[hidden];
-      for (int j = 0; j < hidden; j++) {
-        za[j] = Layers.dot(wa[j], x[n]) + ba[j];
-        zb[j] = Layers.dot(wb[j], x[n]) + bb[j];
-        h[j] = Math.max(za[j], zb[j]);
-      }
-      double[] go = new double[w2.length];
-      for (int k = 0; k < w2.length; k++) {
-        double o = Layers.dot(w2[k], h) + b2[k];
-        total += 0.5 * (o - y[n][k]) * (o - y[n][k]);
-        go[k] = (o - y[n][k]) / batch;
-      }
-      if (g == null) {
-        continue;
-      }
-      for (int k = 0; k < w2.length; k++) {
-        g.vector("b2")[k] += go[k];
-        for (int j = 0; j < hidden; j++) {
-          g.matrix("w2")[k][j] += go[k] * h[j];
-        }
-      }
-      for (int j = 0; j < hidden; j++) {
-        double back = 0;
-        for (int k = 0; k < w2.length; k++) {
-          back += w2[k][j] * go[k];
-        }
-        double da = back * routing.first(za[j], zb[j]);
-        double db = back * routing.second(za[j], zb[j]);
-        g.vector("ba")[j] += da;
-        g.vector("bb")[j] += db;
-        for (int i = 0; i < x[n].length; i++) {
-          g.matrix("wa")[j][i] += da * x[n][i];
-          g.matrix("wb")[j][i] += db * x[n][i];
-        }
-      }
+  double[] hidden(Parameters p, double[] z) {
+    double[] h = new double[z.length / 2];
+    for (int j = 0; j < h.length; j++) {
+      h[j] = Math.max(z[j], z[h.length + j]);
     }
-    return total / batch;
+    return h;
+  }
+
+  @Override
+  void backward(
+      Parameters p, double[] x, double[] z, double[] h, double[] back, Parameters g, double[] gx) {
+    double[] da = new double[h.length];
+    double[] db = new double[h.length];
+    for (int j = 0; j < h.length; j++) {
+      da[j] = back[j] * routing.first(z[j], z[h.length + j]);
+      db[j] = back[j] * routing.second(z[j], z[h.length + j]);
+    }
+    Layers.addLinearGradient(g, "wa", "ba", da, x);
+    Layers.addLinearGradient(g, "wb", "bb", db, x);
   }
 
   @Override

@@ -40,14 +40,7 @@ final class Net implements GradientModel {
       double l1,
       boolean l1InBackward,
       boolean maskOfFirstRow) {
-    this.spec =
-        ModelSpec.named(name)
-            .inputs("batch", "in")
-            .parameter("w1", "hidden", "in")
-            .parameter("b1", "hidden")
-            .parameter("w2", "out", "hidden")
-            .parameter("b2", "out")
-            .targets("batch", "out");
+    this.spec = Layers.twoLayers(name, "hidden", "hidden");
     this.act = act;
     this.head = head;
     this.l1 = l1;
