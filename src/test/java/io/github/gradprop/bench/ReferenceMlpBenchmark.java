@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,6 +91,10 @@ public final class ReferenceMlpBenchmark {
     double[] check2 = new double[rounds];
     double[] ratio1 = new double[rounds];
     double[] ratio2 = new double[rounds];
+    double[] floor2 = new double[rounds];
+    double[] overFloor2 = new double[rounds];
+    Case copy = aCase.copy();
+    ExecutorService other = Executors.newSingleThreadExecutor(daemon());
     GradientCheckResult result = null;
     GradientCheckResult result2 = null;
     for (int r = 0; r < rounds; r++) {
@@ -96,12 +105,17 @@ public final class ReferenceMlpBenchmark {
       long t2 = System.nanoTime();
       result2 = Gradients.check(model, aCase, two);
       long t3 = System.nanoTime();
+      halvesOnTwoThreads(model, aCase, copy, block, other);
+      long t4 = System.nanoTime();
       forward[r] = (t1 - t0) / (double) block;
       check1[r] = t2 - t1;
       check2[r] = t3 - t2;
       ratio1[r] = check1[r] / (t1 - t0);
       ratio2[r] = check2[r] / (t1 - t0);
+      floor2[r] = (t4 - t3) / (double) (t1 - t0);
+      overFloor2[r] = check2[r] / (t4 - t3);
     }
+    other.shutdown();
     if (result == null || !result.passed() || !result2.report().equals(result.report())) {
       throw new IllegalStateException("The reference MLP should pass its check: " + result);
     }
@@ -117,7 +131,10 @@ public final class ReferenceMlpBenchmark {
             + "ratio      : check / (2P x forward), 1 thread  = %.2f median of rounds (min %.2f,"
             + " max %.2f)%n"
             + "ratio      : check / (2P x forward), 2 threads = %.2f median of rounds (min %.2f,"
-            + " max %.2f)%n",
+            + " max %.2f)%n"
+            + "floor      : the same 2P loss calls split on 2 threads / on 1 = %.2f median of"
+            + " rounds (min %.2f): what 2 threads can give on this machine%n"
+            + "overhead   : 2-thread check / that floor = %.2f median of rounds (min %.2f)%n",
         rounds,
         block,
         warmups,
@@ -136,7 +153,11 @@ public final class ReferenceMlpBenchmark {
         max(ratio1),
         median(ratio2),
         min(ratio2),
-        max(ratio2));
+        max(ratio2),
+        median(floor2),
+        min(floor2),
+        median(overFloor2),
+        min(overFloor2));
     if (torchBefore != null) {
       double before = torchFullMillis(torchBefore);
       double after = torchFullMillis(torchAfter);
@@ -186,6 +207,30 @@ public final class ReferenceMlpBenchmark {
       acc += model.loss(params, batch);
     }
     sink += acc;
+  }
+
+  /** The 2P loss calls in two halves, one on {@code other} (on its own copy of the case). */
+  private static void halvesOnTwoThreads(
+      ReferenceMlp model, Case aCase, Case copy, int calls, ExecutorService other) {
+    Future<?> f =
+        other.submit(() -> forwardBlock(model, copy.parameters(), copy.batch(), calls / 2));
+    forwardBlock(model, aCase.parameters(), aCase.batch(), calls - calls / 2);
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static ThreadFactory daemon() {
+    return r -> {
+      Thread t = new Thread(r, "benchmark-other-half");
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static int arg(String[] args, int i, int fallback) {

@@ -77,6 +77,19 @@ public final class CallSlot {
     return CURRENT.get();
   }
 
+  /**
+   * This thread's slot, a new one when a watcher gave up on the last: a pooled helper thread that
+   * was abandoned by one check runs the next one clean.
+   */
+  public static CallSlot currentFresh() {
+    CallSlot s = CURRENT.get();
+    if (s.abandoned) {
+      s = new CallSlot();
+      CURRENT.set(s);
+    }
+    return s;
+  }
+
   /** The thread this slot belongs to. */
   public Thread owner() {
     return owner;

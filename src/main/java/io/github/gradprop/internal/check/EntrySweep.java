@@ -9,6 +9,7 @@ import io.github.gradprop.model.Case;
 import io.github.gradprop.model.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * The first pass over every entry of one check, split into contiguous shares, one per worker
@@ -86,17 +87,14 @@ final class EntrySweep {
         shares.add(new Share(from, to, main.on(copy), tensors));
       }
     }
-    List<Thread> workers = new ArrayList<>();
+    List<Future<?>> workers = new ArrayList<>();
     for (int s = 1; s < threads; s++) {
-      Thread t = new Thread(shares.get(s), "gradprop-check-" + s);
-      t.setDaemon(true);
-      t.start();
-      workers.add(t);
+      workers.add(Helpers.start(shares.get(s)));
     }
     main.slot().entries(0, total);
     shares.get(0).run();
-    for (Thread t : workers) {
-      joinUninterruptibly(t);
+    for (Future<?> f : workers) {
+      Helpers.await(f);
     }
     main.slot().entries(total, total);
     for (int s = 1; s < threads; s++) {
@@ -217,21 +215,6 @@ final class EntrySweep {
     int nl = message.indexOf('\n');
     String line = nl < 0 ? message : message.substring(0, nl);
     return line.strip();
-  }
-
-  private static void joinUninterruptibly(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** One thread's contiguous share of the entries: its own invoker, case copy and findings. */

@@ -68,7 +68,7 @@ final class Invoker {
    * of {@code parent}'s thread: the first thing a worker thread of a check does.
    */
   void runOnThisThreadUnderTheWatchOf(Invoker parent) {
-    slot = CallSlot.current();
+    slot = CallSlot.currentFresh();
     slot.joinWatchOf(parent.slot);
     slot.entries(0, 0);
   }

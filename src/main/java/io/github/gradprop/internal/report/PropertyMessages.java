@@ -122,7 +122,8 @@ public final class PropertyMessages {
 
   /**
    * A progress line of a running property, e.g. {@code [gradprop] Props#relu: try 3 of 100, entries
-   * 1,200 of 3,120, 12 s elapsed, about 5 min left}.
+   * 1,200 of 3,120, 12 s elapsed, about 5 min left}; without the entries during a check along
+   * random directions.
    *
    * @param leftMillis the estimated time left, or a negative value when there is no estimate yet
    */
@@ -134,13 +135,17 @@ public final class PropertyMessages {
       int entriesTotal,
       long elapsedMillis,
       long leftMillis) {
+    // a try along random directions has no entries to count
+    String entries =
+        entriesTotal == 0
+            ? ""
+            : ", entries " + Numbers.count(entriesDone) + " of " + Numbers.count(entriesTotal);
     return String.format(
-        "[gradprop] %s: try %d of %d, entries %s of %s, %s elapsed%s",
+        "[gradprop] %s: try %d of %d%s, %s elapsed%s",
         property,
         tryNumber,
         tries,
-        Numbers.count(entriesDone),
-        Numbers.count(entriesTotal),
+        entries,
         Numbers.seconds(elapsedMillis),
         leftMillis < 0 ? "" : ", about " + Numbers.seconds(leftMillis) + " left");
   }
