@@ -199,7 +199,8 @@ public @interface GradientProperty {
    * Tries of cases with more than this many parameters use the directional check (a few random
    * directions instead of every entry), and the shrunk counterexample the full check; >= 0, not
    * written {@link CheckOptions#DEFAULT_DIRECTIONAL_ABOVE} (or {@code gradprop.directionalAbove}).
-   * Write {@code Integer.MAX_VALUE} to check every try entry by entry.
+   * Write {@code Integer.MAX_VALUE} to check every try entry by entry (the default is 2,000: a full
+   * check there already costs about 4,000 loss calls, the directional check about 13).
    */
   int directionalAbove() default NOT_SET;
 }
