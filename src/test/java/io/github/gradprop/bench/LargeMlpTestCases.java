@@ -33,6 +33,18 @@ class LargeMlpTestCases {
     }
   }
 
+  /** {@link BugInOneLayer} with every try and every shrink candidate checked entry by entry. */
+  static class BugInOneLayerFull {
+    @GradientProperty(
+        tries = 100,
+        dims = {"batch = 1..16", "in = 1..100", "hidden = 1..500", "out = 1..100"},
+        directionalAbove = Integer.MAX_VALUE,
+        maxLossCalls = 250_000) // the largest dims need 201,202 loss calls entry by entry
+    void bugInOneLayer(GradientCheck check) {
+      check.that(new WrongSecondLayer());
+    }
+  }
+
   static class BugInOneLayer {
     @GradientProperty(
         tries = 100,
