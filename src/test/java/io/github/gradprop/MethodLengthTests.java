@@ -31,8 +31,7 @@ class MethodLengthTests {
   static final int LIMIT = 60;
 
   /** Methods over the limit today, to be split; a method leaves the list when it is short. */
-  static final List<String> OVER_LIMIT =
-      List.of("io.github.gradprop.internal.engine.PropertyRunner#run");
+  static final List<String> OVER_LIMIT = List.of();
 
   @Test
   void everyProductionMethod_isAtMostSixtyLines_apartFromTheNamedOnes() throws IOException {

@@ -190,26 +190,7 @@ public final class PropertyRunner {
   public Statistics run() {
     long started = clockMillis.getAsLong();
     requireAffordable(settings.largestDims(), null);
-    boolean replayedFixed = false;
-    if (store != null && !settings.seedGiven) {
-      ReplayStore.Stored stored = store.load(propertyId, model.spec());
-      if (stored != null && !settings.admits(stored.aCase())) {
-        store.delete(propertyId); // the dimension ranges changed since it was stored
-        stored = null;
-      }
-      if (stored != null) {
-        progress.at(0, stored.seed());
-        GradientCheckResult r = check(stored.aCase(), stored.seed(), 0);
-        if (!r.passed() && !r.rejected() && !r.inconclusive()) {
-          GradientMismatchError e = shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
-          if (e != null) {
-            throw e;
-          }
-        }
-        store.delete(propertyId);
-        replayedFixed = true;
-      }
-    }
+    boolean replayedFixed = replayStored();
     CaseGenerator generator =
         new CaseGenerator(
             model.spec(),
@@ -220,36 +201,20 @@ public final class PropertyRunner {
             settings.edgeCases,
             settings.classes,
             settings.targetsPinned);
-    long seed = settings.seed;
-    long entries = 0;
-    long calls = 0;
-    double largest = 0;
-    int edgeTries = 0;
-    int tieTries = 0;
-    int withKinks = 0;
-    long kinkEntries = 0;
-    long artifacts = 0;
-    long unresolved = 0;
-    int rejectedForKinks = 0;
-    int inconclusive = 0;
+    Tally tally = new Tally();
     int maxDrawnAgain = settings.tries * PropertySettings.MAX_REJECTIONS_PER_TRY;
     VacuityWatch vacuity = new VacuityWatch(settings.options);
-    GradientCheckResult shown = null;
-    Case shownCase = null;
+    long seed = settings.seed;
     for (int t = 1; t <= settings.tries; seed = Seeds.next(seed)) {
       progress.at(t, seed);
       Case c = generator.generate(seed);
       requireAffordable(c.dims(), c.dimsText());
       GradientCheckResult r = check(c, seed, t);
-      calls += r.lossCalls();
+      tally.calls += r.lossCalls();
       if (r.rejected() || r.inconclusive()) {
-        if (r.rejected()) {
-          rejectedForKinks++;
-        } else {
-          inconclusive++;
-        }
-        if (rejectedForKinks + inconclusive > maxDrawnAgain) {
-          throw tooManyDrawnAgain(r, rejectedForKinks, inconclusive, t - 1);
+        tally.drawnAgain(r);
+        if (tally.rejected + tally.inconclusive > maxDrawnAgain) {
+          throw tooManyDrawnAgain(r, tally.rejected, tally.inconclusive, t - 1);
         }
         continue;
       }
@@ -263,15 +228,76 @@ public final class PropertyRunner {
         t++;
         continue;
       }
-      if (generator.isEdgeCase(seed)) {
-        edgeTries++;
+      tally.passed(r, c, generator.isEdgeCase(seed), generator.isRelational(seed));
+      vacuity.observe(r, t);
+      progress.triesDone = t;
+      t++;
+    }
+    vacuity.requireDiscriminating(model.spec().name(), settings.tries);
+    Statistics statistics =
+        tally.statistics(
+            settings.seed, settings.tries, replayedFixed, clockMillis.getAsLong() - started);
+    reports.passed(
+        propertyId, () -> PropertyPages.pass(propertyId, statistics, tally.shown, tally.shownCase));
+    return statistics;
+  }
+
+  /**
+   * Checks the counterexample stored by the last run first, when there is one (and no seed was
+   * given): still failing, it is shrunk and reported; passing now, it is removed. Whether it was.
+   */
+  private boolean replayStored() {
+    if (store == null || settings.seedGiven) {
+      return false;
+    }
+    ReplayStore.Stored stored = store.load(propertyId, model.spec());
+    if (stored != null && !settings.admits(stored.aCase())) {
+      store.delete(propertyId); // the dimension ranges changed since it was stored
+      stored = null;
+    }
+    if (stored == null) {
+      return false;
+    }
+    progress.at(0, stored.seed());
+    GradientCheckResult r = check(stored.aCase(), stored.seed(), 0);
+    if (!r.passed() && !r.rejected() && !r.inconclusive()) {
+      GradientMismatchError e = shrinkAndReport(stored.aCase(), r, stored.seed(), 0, true);
+      if (e != null) {
+        throw e;
       }
-      if (generator.isRelational(seed)) {
-        tieTries++;
+    }
+    store.delete(propertyId);
+    return true;
+  }
+
+  /** What the tries of a property add up to, and the passing try a pass page shows. */
+  private static final class Tally {
+    long entries;
+    long calls;
+    double largest;
+    int edgeTries;
+    int tieTries;
+    int withKinks;
+    long kinkEntries;
+    long artifacts;
+    long unresolved;
+    int rejected;
+    int inconclusive;
+    GradientCheckResult shown;
+    Case shownCase;
+
+    void drawnAgain(GradientCheckResult r) {
+      if (r.rejected()) {
+        rejected++;
+      } else {
+        inconclusive++;
       }
-      if (r.hasKinks()) {
-        withKinks++;
-      }
+    }
+
+    void passed(GradientCheckResult r, Case c, boolean edge, boolean relational) {
+      edgeTries += edge ? 1 : 0;
+      tieTries += relational ? 1 : 0;
+      withKinks += r.hasKinks() ? 1 : 0;
       kinkEntries += r.kinkCount();
       artifacts += r.kinkArtifactCount();
       unresolved += r.unresolvedCount();
@@ -281,32 +307,26 @@ public final class PropertyRunner {
         shownCase = c;
       }
       largest = Math.max(largest, r.largestAgreeingRelativeError());
-      vacuity.observe(r, t);
-      progress.triesDone = t;
-      t++;
     }
-    vacuity.requireDiscriminating(model.spec().name(), settings.tries);
-    Statistics statistics =
-        new Statistics(
-            settings.seed,
-            settings.tries,
-            edgeTries,
-            tieTries,
-            withKinks,
-            kinkEntries,
-            artifacts,
-            unresolved,
-            rejectedForKinks,
-            inconclusive,
-            entries,
-            calls,
-            largest,
-            replayedFixed,
-            clockMillis.getAsLong() - started);
-    GradientCheckResult page = shown;
-    Case pageCase = shownCase;
-    reports.passed(propertyId, () -> PropertyPages.pass(propertyId, statistics, page, pageCase));
-    return statistics;
+
+    Statistics statistics(long seed, int tries, boolean replayedFixed, long millis) {
+      return new Statistics(
+          seed,
+          tries,
+          edgeTries,
+          tieTries,
+          withKinks,
+          kinkEntries,
+          artifacts,
+          unresolved,
+          rejected,
+          inconclusive,
+          entries,
+          calls,
+          largest,
+          replayedFixed,
+          millis);
+    }
   }
 
   /**
