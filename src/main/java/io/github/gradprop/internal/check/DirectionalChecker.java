@@ -161,9 +161,10 @@ public final class DirectionalChecker {
 
   /**
    * An {@link Status#UNDECIDED} outcome as an inconclusive check result (passes, but gives no
-   * verdict, so a property draws another case): one "entry" per direction drawn, each at a kink.
+   * verdict, so a property draws another case): one "entry" per direction drawn, each at a kink;
+   * {@code report} says why no verdict was given.
    */
-  public static GradientCheckResult inconclusive(Outcome o, CheckOptions options) {
+  public static GradientCheckResult inconclusive(Outcome o, CheckOptions options, String report) {
     Map<String, double[]> analytic = new LinkedHashMap<>();
     Map<String, double[]> numeric = new LinkedHashMap<>();
     List<EntryCheck> atKinks = new ArrayList<>();
@@ -204,7 +205,9 @@ public final class DirectionalChecker {
         List.of(),
         0,
         o.lossCalls(),
-        kinks);
+        kinks,
+        null,
+        report);
   }
 
   /** Checks {@code model} on {@code given} along random directions drawn from {@code seed}. */

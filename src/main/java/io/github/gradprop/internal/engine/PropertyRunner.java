@@ -422,9 +422,20 @@ public final class PropertyRunner {
     DirectionalChecker.Outcome o = DirectionalChecker.check(model, c, settings.options, seed);
     if (o.status() == DirectionalChecker.Status.UNDECIDED) {
       // every direction met a kink: entry by entry if that fits the bound, else drawn again
-      return affordableEntryByEntry(c)
-          ? Gradients.check(model, c, settings.options)
-          : DirectionalChecker.inconclusive(o, settings.options);
+      if (affordableEntryByEntry(c)) {
+        return Gradients.check(model, c, settings.options);
+      }
+      CheckCost full = fullCostAt(c.dims());
+      return DirectionalChecker.inconclusive(
+          o,
+          settings.options,
+          PropertyMessages.undecidedAlongDirections(
+              model.spec().name(),
+              c.dimsText(),
+              o.directions().size(),
+              o.atGenericPoint(),
+              full.lossCalls(),
+              settings.get(PropertySettings.MAX_LOSS_CALLS)));
     }
     GradientCheckResult r = o.asResult(settings.options);
     directional.put(r, o);

@@ -150,6 +150,31 @@ public final class PropertyMessages {
         leftMillis < 0 ? "" : ", about " + Numbers.seconds(leftMillis) + " left");
   }
 
+  /**
+   * Why a try checked along random directions gave no verdict: every direction drawn met a kink,
+   * and the full check of the case is over the cost bound.
+   */
+  public static String undecidedAlongDirections(
+      String model,
+      String dims,
+      int directions,
+      boolean atGenericPoint,
+      long fullCalls,
+      long bound) {
+    return String.format(
+        "No verdict along random directions: all %d directions drawn%s met a kink inside their"
+            + " stencil, and the full check of this case needs about %s loss calls, over the"
+            + " bound `maxLossCalls` = %s.%n"
+            + "model : %s%n"
+            + "shape : %s",
+        directions,
+        atGenericPoint ? " at a nearby generic point (the case itself sits on kinks)" : "",
+        Numbers.count(fullCalls),
+        Numbers.count(bound),
+        model,
+        dims);
+  }
+
   /** A progress line while a property shrinks its failure. */
   public static String shrinkingProgress(
       String property, int tryNumber, int checks, long elapsedMillis, long budgetMillis) {

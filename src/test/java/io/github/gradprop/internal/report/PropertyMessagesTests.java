@@ -105,6 +105,21 @@ class PropertyMessagesTests {
   }
 
   @Test
+  void undecidedAlongDirections_saysWhyAndTheBound() {
+    assertThat(
+            PropertyMessages.undecidedAlongDirections(
+                "relu MLP", "batch=4 hidden=500", 8, true, 201_202, 100_000))
+        .isEqualTo(
+            "No verdict along random directions: all 8 directions drawn at a nearby generic"
+                + " point (the case itself sits on kinks) met a kink inside their stencil, and the"
+                + " full check of this case needs about 201,202 loss calls, over the bound"
+                + " `maxLossCalls` = 100,000.%nmodel : relu MLP%nshape : batch=4 hidden=500",
+            new Object[0]);
+    assertThat(PropertyMessages.undecidedAlongDirections("m", "n=1", 3, false, 10, 5))
+        .startsWith("No verdict along random directions: all 3 directions drawn met a kink");
+  }
+
+  @Test
   void progress() {
     assertThat(PropertyMessages.progress("P#m", 3, 100, 1200, 3120, 12_300, 310_000))
         .isEqualTo(
