@@ -146,8 +146,9 @@ class LimitsTests {
                 + " dims): 1,000,000 parameter entries, so one check needs about 2,000,002 loss"
                 + " calls, over the bound `maxLossCalls` = 100,000.%n"
                 + "Narrow `dims` (gradient bugs show at a few units per dimension, e.g. dims ="
-                + " {\"hidden = 1..4\"}), or raise `maxLossCalls` (now 100,000; or"
-                + " -Dgradprop.maxLossCalls=...).",
+                + " {\"hidden = 1..4\"}), let cases of this size run along random directions"
+                + " (`directionalAbove`, now 2,147,483,647: about 13 loss calls a try), or raise"
+                + " `maxLossCalls` (now 100,000; or -Dgradprop.maxLossCalls=...).",
             new Object[0]);
     assertThat(tookMillis).isLessThan(30_000);
   }

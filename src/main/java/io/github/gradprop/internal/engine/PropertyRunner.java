@@ -340,16 +340,20 @@ public final class PropertyRunner {
       return;
     }
     String at = dimsText != null ? dimsText : dimsText(dims) + " (the largest dims)";
+    String facts =
+        ContractMessages.tooLarge(
+            model.spec().name(),
+            at,
+            cost.parameters(),
+            cost.inputs(),
+            cost.lossCalls(),
+            "`maxLossCalls` = " + Numbers.count(bound));
+    long alongDirections = cost.alongDirections().lossCalls();
     throw new PropertyConfigurationException(
-        PropertyMessages.propertyTooLarge(
-            ContractMessages.tooLarge(
-                model.spec().name(),
-                at,
-                cost.parameters(),
-                cost.inputs(),
-                cost.lossCalls(),
-                "`maxLossCalls` = " + Numbers.count(bound)),
-            bound));
+        alongDirections <= bound && alongDirections < cost.lossCalls()
+            ? PropertyMessages.propertyTooLarge(
+                facts, bound, settings.options.directionalAbove(), alongDirections)
+            : PropertyMessages.propertyTooLarge(facts, bound));
   }
 
   /**

@@ -121,6 +121,24 @@ public final class PropertyMessages {
   }
 
   /**
+   * Like {@link #propertyTooLarge(String, long)} for a case checked entry by entry because it has
+   * at most {@code directionalAbove} parameters, which the directional check, with its {@code
+   * directionalCalls} loss calls, would fit.
+   */
+  public static String propertyTooLarge(
+      String tooLarge, long bound, int directionalAbove, long directionalCalls) {
+    return String.format(
+        "%s%nNarrow `dims` (gradient bugs show at a few units per dimension, e.g. dims ="
+            + " {\"hidden = 1..4\"}), let cases of this size run along random directions"
+            + " (`directionalAbove`, now %s: about %s loss calls a try), or raise `maxLossCalls`"
+            + " (now %s; or -Dgradprop.maxLossCalls=...).",
+        tooLarge,
+        Numbers.count(directionalAbove),
+        Numbers.count(directionalCalls),
+        Numbers.count(bound));
+  }
+
+  /**
    * A progress line of a running property, e.g. {@code [gradprop] Props#relu: try 3 of 100, entries
    * 1,200 of 3,120, 12 s elapsed, about 5 min left}; without the entries during a check along
    * random directions.

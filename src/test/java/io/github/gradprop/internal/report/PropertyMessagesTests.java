@@ -94,6 +94,18 @@ class PropertyMessagesTests {
   }
 
   @Test
+  void propertyTooLarge_entryByEntry_namesTheDirectionalMode() {
+    assertThat(PropertyMessages.propertyTooLarge("FACTS.", 100_000, Integer.MAX_VALUE, 13))
+        .isEqualTo(
+            "FACTS."
+                + NL
+                + "Narrow `dims` (gradient bugs show at a few units per dimension, e.g. dims ="
+                + " {\"hidden = 1..4\"}), let cases of this size run along random directions"
+                + " (`directionalAbove`, now 2,147,483,647: about 13 loss calls a try), or raise"
+                + " `maxLossCalls` (now 100,000; or -Dgradprop.maxLossCalls=...).");
+  }
+
+  @Test
   void propertyTooLarge() {
     assertThat(PropertyMessages.propertyTooLarge("FACTS.", 100_000))
         .isEqualTo(
