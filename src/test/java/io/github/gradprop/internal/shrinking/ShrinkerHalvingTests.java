@@ -189,6 +189,6 @@ class ShrinkerHalvingTests {
     Shrinker.Shrunk s = shrink(new RealCheck(model, seed), large, Map.of());
     assertThat(s.smallest().dimsText()).isEqualTo(MINIMAL);
     // one index at a time: 3 + 19 + 299 + 4 = 325 checks
-    assertThat(s.checks()).as("%s", s.history()).isLessThan(100);
+    assertThat(s.checks()).as("%s", structuralSteps(s).subList(0, 3)).isLessThan(100);
   }
 }
