@@ -8,7 +8,9 @@ import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.KinkPolicy;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
+import io.github.gradprop.internal.report.CaseText;
 import io.github.gradprop.internal.report.ContractMessages;
+import io.github.gradprop.internal.report.PropertyReport;
 import io.github.gradprop.internal.verdict.DirectionRule;
 import io.github.gradprop.internal.verdict.EntryComparison;
 import io.github.gradprop.model.Case;
@@ -154,8 +156,25 @@ public final class DirectionalChecker {
                 Verdict.MISMATCH));
       }
       failures.sort(GradientChecker.WORST_FIRST);
+      // the failures name tensors, the compared "entries" directions: no entry table fits both
+      String report =
+          failures.isEmpty()
+              ? null
+              : PropertyReport.alongDirections(model, CaseText.dims(dims), loss, failures, null);
       return new CheckResult(
-          model, dims, options, loss, 0, analytic, numeric, failures, 0, lossCalls);
+          model,
+          dims,
+          options,
+          loss,
+          0,
+          analytic,
+          numeric,
+          failures,
+          0,
+          lossCalls,
+          KinkFindings.none(),
+          null,
+          report);
     }
   }
 

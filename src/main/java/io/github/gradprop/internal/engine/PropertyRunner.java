@@ -12,6 +12,7 @@ import io.github.gradprop.internal.check.DirectionalChecker;
 import io.github.gradprop.internal.generation.CaseGenerator;
 import io.github.gradprop.internal.generation.Seeds;
 import io.github.gradprop.internal.html.HtmlReports;
+import io.github.gradprop.internal.report.CaseText;
 import io.github.gradprop.internal.report.ContractMessages;
 import io.github.gradprop.internal.report.Numbers;
 import io.github.gradprop.internal.report.PropertyMessages;
@@ -339,7 +340,7 @@ public final class PropertyRunner {
     if (cost == null || cost.lossCalls() <= bound) {
       return;
     }
-    String at = dimsText != null ? dimsText : dimsText(dims) + " (the largest dims)";
+    String at = dimsText != null ? dimsText : CaseText.dims(dims) + " (the largest dims)";
     String facts =
         ContractMessages.tooLarge(
             model.spec().name(),
@@ -372,20 +373,21 @@ public final class PropertyRunner {
     return CheckCost.of(model.spec(), dims, model.hasInputGradient(), settings.options.scheme());
   }
 
-  private static String dimsText(Map<String, Integer> dims) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, Integer> e : dims.entrySet()) {
-      sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
-    }
-    return sb.toString();
-  }
-
   private PropertyConfigurationException tooManyDrawnAgain(
       GradientCheckResult last, int rejectedForKinks, int inconclusive, int accepted) {
     if (rejectedForKinks >= inconclusive) {
       return new PropertyConfigurationException(
           PropertyMessages.tooManyKinkRejections(
               rejectedForKinks, accepted, settings.tries, settings.edgeCases));
+    }
+    if (directional.containsKey(last)) {
+      return new PropertyConfigurationException(
+          PropertyMessages.tooManyUndecidedAlongDirections(
+              inconclusive,
+              accepted,
+              settings.tries,
+              settings.get(PropertySettings.MAX_LOSS_CALLS),
+              last.report()));
     }
     return new PropertyConfigurationException(
         PropertyMessages.tooManyInconclusiveDraws(
@@ -430,16 +432,19 @@ public final class PropertyRunner {
         return Gradients.check(model, c, settings.options);
       }
       CheckCost full = fullCostAt(c.dims());
-      return DirectionalChecker.inconclusive(
-          o,
-          settings.options,
-          PropertyMessages.undecidedAlongDirections(
-              model.spec().name(),
-              c.dimsText(),
-              o.directions().size(),
-              o.atGenericPoint(),
-              full.lossCalls(),
-              settings.get(PropertySettings.MAX_LOSS_CALLS)));
+      GradientCheckResult undecided =
+          DirectionalChecker.inconclusive(
+              o,
+              settings.options,
+              PropertyMessages.undecidedAlongDirections(
+                  model.spec().name(),
+                  c.dimsText(),
+                  o.directions().size(),
+                  o.atGenericPoint(),
+                  full.lossCalls(),
+                  settings.get(PropertySettings.MAX_LOSS_CALLS)));
+      directional.put(undecided, o);
+      return undecided;
     }
     GradientCheckResult r = o.asResult(settings.options);
     directional.put(r, o);
@@ -459,7 +464,7 @@ public final class PropertyRunner {
   private GradientMismatchError shrinkAndReport(
       Case failing, GradientCheckResult original, long seed, int tryNumber, boolean replayed) {
     long start = clockMillis.getAsLong();
-    String foundBy = foundBy(original);
+    GradientCheckResult found = original;
     if (directional.containsKey(original) && failing.parameters().size() <= SHRINK_FULL_UP_TO) {
       original = Gradients.check(model, failing, settings.options);
       if (original.passed() || original.rejected() || original.inconclusive()) {
@@ -470,13 +475,27 @@ public final class PropertyRunner {
     progress.shrinking = true;
     Shrinker.Shrunk shrunk = shrinkerFor(seed).shrink(failing, original);
     GradientCheckResult shrunkResult = shrunk.result();
-    if (directional.containsKey(shrunkResult) && affordableEntryByEntry(shrunk.smallest())) {
-      // still above the threshold: the entry table comes from the full check
-      shrunkResult = Gradients.check(model, shrunk.smallest(), settings.options);
-      if (shrunkResult.passed()) {
-        return null;
+    String headline = null; // the directional finding, when the shrunk case gets no entry table
+    if (directional.containsKey(shrunkResult)) {
+      if (affordableEntryByEntry(shrunk.smallest())) {
+        // still above the threshold: the entry table comes from the full check
+        shrunkResult = Gradients.check(model, shrunk.smallest(), settings.options);
+        if (shrunkResult.passed()) {
+          return null;
+        }
+      } else {
+        headline =
+            PropertyReport.alongDirections(
+                model.spec().name(),
+                shrunk.smallest().dimsText(),
+                shrunkResult.loss(),
+                shrunkResult.failures(),
+                PropertyMessages.noEntryTable(
+                    fullCostAt(shrunk.smallest().dims()).lossCalls(),
+                    settings.get(PropertySettings.MAX_LOSS_CALLS)));
       }
     }
+    String foundBy = foundBy(found, headline == null);
     long taken = clockMillis.getAsLong() - start;
     String storedAt = null;
     if (store != null) {
@@ -502,9 +521,11 @@ public final class PropertyRunner {
             testSelector(),
             null,
             foundBy);
-    // the page's path is known before it is written, so the message is formatted once
-    String planned = reports.plannedPage(propertyId);
-    String message = PropertyReport.format(planned == null ? facts : withPage(facts, planned));
+    // the page's path is known before it is written, so the message is formatted once; a case
+    // without an entry table has no heat maps to show
+    String planned = headline == null ? reports.plannedPage(propertyId) : null;
+    String message =
+        PropertyReport.format(planned == null ? facts : withPage(facts, planned), headline);
     if (planned != null
         && reports.failed(PropertyPages.failure(propertyId, facts, shrunk.history(), message))
             == null) {
@@ -543,7 +564,7 @@ public final class PropertyRunner {
   }
 
   /** The {@code found by} fact when the directional check found the failure, else null. */
-  private String foundBy(GradientCheckResult original) {
+  private String foundBy(GradientCheckResult original, boolean shrunkCheckedEntryByEntry) {
     DirectionalChecker.Outcome o = directional.get(original);
     if (o == null || o.disagreeing() == null) {
       return null;
@@ -560,7 +581,8 @@ public final class PropertyRunner {
         v.estimate(),
         v.tolerance(),
         tensors,
-        o.atGenericPoint());
+        o.atGenericPoint(),
+        shrunkCheckedEntryByEntry);
   }
 
   private static PropertyReport.Failure withPage(PropertyReport.Failure f, String page) {

@@ -18,6 +18,18 @@ public final class CaseText {
   private CaseText() {}
 
   /** One line per tensor, names padded so the {@code =} signs align. */
+  /**
+   * Dimensions as the reports write them, {@code batch=2 hidden=3}: what {@link Case#dimsText()}
+   * gives for a case with these dims.
+   */
+  public static String dims(java.util.Map<String, Integer> dims) {
+    StringBuilder sb = new StringBuilder();
+    for (java.util.Map.Entry<String, Integer> e : dims.entrySet()) {
+      sb.append(sb.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+    }
+    return sb.toString();
+  }
+
   public static String format(Case c) {
     int width = 0;
     for (Tensor t : c.tensors()) {

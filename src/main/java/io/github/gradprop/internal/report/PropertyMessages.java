@@ -76,6 +76,23 @@ public final class PropertyMessages {
   }
 
   /**
+   * Too many tries checked along random directions met kinks in every direction and were too large
+   * for the full check.
+   */
+  public static String tooManyUndecidedAlongDirections(
+      int inconclusive, int accepted, int tries, long bound, String lastReport) {
+    return String.format(
+        "@GradientProperty drew %d cases on which no random direction could be compared (every"
+            + " direction met a kink inside its stencil) and accepted only %d of %d tries; these"
+            + " cases are too large for the full check, which would look at each entry, under"
+            + " `maxLossCalls` = %s.%nNarrow `dims` so that a case fits the full check, raise"
+            + " `maxLossCalls` (or -Dgradprop.maxLossCalls=...), or check fewer edge cases"
+            + " (`edgeCases`): exact zeros and ties put kinks in every direction. The last such"
+            + " case:%n%s",
+        inconclusive, accepted, tries, Numbers.count(bound), lastReport);
+  }
+
+  /**
    * A property ran past its time limit.
    *
    * @param origin where it was, e.g. "generated, try 4"
@@ -191,6 +208,14 @@ public final class PropertyMessages {
         Numbers.count(bound),
         model,
         dims);
+  }
+
+  /** Why a shrunk case has no entry table: its full check is over the cost bound. */
+  public static String noEntryTable(long fullCalls, long bound) {
+    return String.format(
+        "no entry table: the full check of this case needs about %s loss calls, over the bound"
+            + " `maxLossCalls` = %s; narrow `dims` or raise `maxLossCalls` for one",
+        Numbers.count(fullCalls), Numbers.count(bound));
   }
 
   /** A progress line while a property shrinks its failure. */

@@ -48,12 +48,28 @@ public final class PropertyReport {
       double tolerance,
       java.util.List<String> tensors,
       boolean atGenericPoint) {
+    return foundByDirections(
+        direction, entries, analytic, estimate, tolerance, tensors, atGenericPoint, true);
+  }
+
+  /**
+   * Like {@link #foundByDirections(int, int, double, double, double, java.util.List, boolean)};
+   * {@code shrunkCheckedEntryByEntry} says whether the shrunk case then got the full check.
+   */
+  public static String foundByDirections(
+      int direction,
+      int entries,
+      double analytic,
+      double estimate,
+      double tolerance,
+      java.util.List<String> tensors,
+      boolean atGenericPoint,
+      boolean shrunkCheckedEntryByEntry) {
     return String.format(
         Locale.ROOT,
         "the directional check (random +-1 directions over all %,d entries, drawn from the seed):"
             + " along direction %d%s the analytic projection is %s, finite differences give %s"
-            + " (tolerance %.1e); %s disagree%s when moved alone. The shrunk case was checked entry"
-            + " by entry.",
+            + " (tolerance %.1e); %s disagree%s when moved alone. %s",
         entries,
         direction,
         atGenericPoint ? " at a nearby generic point (the case sits on kinks)," : "",
@@ -61,7 +77,10 @@ public final class PropertyReport {
         Double.toString(estimate),
         tolerance,
         String.join(", ", tensors),
-        tensors.size() == 1 ? "s" : "");
+        tensors.size() == 1 ? "s" : "",
+        shrunkCheckedEntryByEntry
+            ? "The shrunk case was checked entry by entry."
+            : "The shrunk case was checked along random directions only.");
   }
 
   /** How to run {@code seed} again, as the annotation attribute or from the Maven command line. */
@@ -71,9 +90,55 @@ public final class PropertyReport {
         seed, testSelector, seed);
   }
 
+  /**
+   * The headline of a check along random directions that disagreed: which tensors disagree when the
+   * direction moves them alone, with the projection, the estimate and the tolerance. {@code why}
+   * says why there is no entry table (e.g. the full check would exceed its bound), or null.
+   */
+  public static String alongDirections(
+      String model,
+      String dims,
+      double loss,
+      java.util.List<io.github.gradprop.EntryCheck> disagreeing,
+      String why) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    Table table = new Table("tensor", "analytic projection", "finite differences", "tolerance");
+    for (io.github.gradprop.EntryCheck e : disagreeing) {
+      names.add(e.tensor());
+      table.row(
+          e.tensor(),
+          Double.toString(e.analytic()),
+          Double.toString(e.numeric()),
+          String.format(Locale.ROOT, "%.1e", e.tolerance()));
+    }
+    Facts facts = new Facts();
+    facts.add("model", model);
+    facts.add("shape", dims);
+    facts.add("loss", Double.toString(loss));
+    facts.add(
+        "check",
+        "along a random direction of +-1 signs on every entry, drawn from the seed; each row moves"
+            + " only that tensor's entries");
+    return String.format(
+        "Analytic gradient disagrees with finite differences along a random direction, in %s%s%n"
+            + "%s%n%s",
+        String.join(", ", names),
+        why == null ? "" : " (" + why + ")",
+        facts.render().stripTrailing(),
+        table.render().stripTrailing());
+  }
+
   public static String format(Failure f) {
+    return format(f, null);
+  }
+
+  /**
+   * The report of {@code f}; {@code headline}, when not null, replaces the entry table (a shrunk
+   * case checked only along random directions).
+   */
+  public static String format(Failure f, String headline) {
     StringBuilder sb = new StringBuilder();
-    sb.append(MismatchReport.format(f.shrunkResult(), diagnosis(f)));
+    sb.append(headline != null ? headline : MismatchReport.format(f.shrunkResult(), diagnosis(f)));
     sb.append(String.format("%n%n"));
     String label;
     if (f.steps() > 0) {

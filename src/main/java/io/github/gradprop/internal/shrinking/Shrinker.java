@@ -32,9 +32,15 @@ public final class Shrinker {
 
   /**
    * Above this many parameters, where every check is costly, each dimension is first cut in halves
-   * ({@link #halve}); smaller cases shrink one index at a time.
+   * ({@link #halve}); smaller cases shrink one index at a time, but for long dimensions.
    */
   public static final int HALVING_ABOVE = 2_000;
+
+  /**
+   * A dimension longer than this is cut in halves too, however few parameters the case has left:
+   * deleting its indices one at a time would cost a check each.
+   */
+  public static final int HALVING_LONGER_THAN = 16;
 
   private final Function<Case, GradientCheckResult> check;
   private final Map<String, Integer> minDims;
@@ -117,7 +123,7 @@ public final class Shrinker {
     boolean progress = false;
     boolean deleted = true;
     while (deleted && best.dim(dim) > min && !outOfTime) {
-      Halved halved = isLarge(best) ? halve(best, dim, min, kind) : null;
+      Halved halved = isLarge(best) || isLong(best, dim) ? halve(best, dim, min, kind) : null;
       if (halved != null) {
         accept(halved.description(), halved.smallest(), halved.result());
       } else {
@@ -192,6 +198,11 @@ public final class Shrinker {
   /** Whether {@code c} is large enough for dimensions to be cut in halves before single indices. */
   static boolean isLarge(Case c) {
     return c.parameters().size() > HALVING_ABOVE;
+  }
+
+  /** Whether {@code dim} of {@code c} is long enough to be cut in halves before single indices. */
+  static boolean isLong(Case c, String dim) {
+    return c.dim(dim) > HALVING_LONGER_THAN;
   }
 
   /**

@@ -25,9 +25,11 @@ public final class TieGroups {
   /**
    * Candidates for the groups of at least two equal magnitudes among the entries of {@code c}'s
    * tensors numbered in {@code tensors}: for each group (largest complexity first), the case with
-   * every member moved to each strictly simpler magnitude, simplest first.
+   * every member moved to each strictly simpler magnitude, simplest first. Each candidate is built
+   * when the iteration reaches it: a large case with many tied values has more candidates than the
+   * heap holds copies, and the shrinker stops at the first that fails the same way.
    */
-  public static List<Case> candidates(Case c, List<Integer> tensors) {
+  public static Iterable<Case> candidates(Case c, List<Integer> tensors) {
     Map<Double, List<int[]>> groups = new TreeMap<>();
     List<Tensor> all = c.tensors();
     for (int t : tensors) {
@@ -49,20 +51,26 @@ public final class TieGroups {
         (p, q) ->
             Double.compare(
                 SimpleValues.complexity(q.getKey()), SimpleValues.complexity(p.getKey())));
-    List<Case> out = new ArrayList<>();
+    List<Move> moves = new ArrayList<>();
     for (Map.Entry<Double, List<int[]>> g : tied) {
       for (double s : SimpleValues.simplerThan(g.getKey())) {
-        if (s < 0) {
-          continue; // magnitudes; the signs stay with the entries
+        if (s >= 0) { // magnitudes; the signs stay with the entries
+          moves.add(new Move(g.getValue(), s));
         }
-        Case moved = c.copy();
-        for (int[] at : g.getValue()) {
-          Tensor x = moved.tensors().get(at[0]);
-          x.set(at[1], s == 0 ? 0.0 : Math.copySign(s, x.get(at[1])));
-        }
-        out.add(moved);
       }
     }
-    return out;
+    return () -> moves.stream().map(m -> m.applyTo(c)).iterator();
+  }
+
+  /** One candidate, not yet built: every member of a group moved to the magnitude {@code to}. */
+  private record Move(List<int[]> members, double to) {
+    Case applyTo(Case c) {
+      Case moved = c.copy();
+      for (int[] at : members) {
+        Tensor x = moved.tensors().get(at[0]);
+        x.set(at[1], to == 0 ? 0.0 : Math.copySign(to, x.get(at[1])));
+      }
+      return moved;
+    }
   }
 }

@@ -6,7 +6,6 @@ import io.github.gradprop.CheckOptions;
 import io.github.gradprop.GradientCheckResult;
 import io.github.gradprop.testmodels.PlantedError;
 import io.github.gradprop.testmodels.ReferenceMlp;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +29,6 @@ class DirectionalResultReportTests {
                 + " entries");
   }
 
-  @Disabled(
-      "DirectionalChecker.Outcome.asResult: the failures are named by tensor (w2) but the"
-          + " checked \"tensors\" are the directions, so report() throws IllegalArgumentException:"
-          + " No tensor `w2`; checked: [direction 1] (CheckResult.entries via"
-          + " MismatchReport.where); PropertyRunner formats such a result when the shrunk case is"
-          + " over maxLossCalls for the full check")
   @Test
   void aDisagreeingOutcome_reportsTheTensorThatDisagrees() {
     PlantedError planted = new PlantedError(new ReferenceMlp(), "w2", 0, 1.0);
