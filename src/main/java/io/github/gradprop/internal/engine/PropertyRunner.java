@@ -474,27 +474,12 @@ public final class PropertyRunner {
     progress.shrinkStartMillis = start;
     progress.shrinking = true;
     Shrinker.Shrunk shrunk = shrinkerFor(seed).shrink(failing, original);
-    GradientCheckResult shrunkResult = shrunk.result();
-    String headline = null; // the directional finding, when the shrunk case gets no entry table
-    if (directional.containsKey(shrunkResult)) {
-      if (affordableEntryByEntry(shrunk.smallest())) {
-        // still above the threshold: the entry table comes from the full check
-        shrunkResult = Gradients.check(model, shrunk.smallest(), settings.options);
-        if (shrunkResult.passed()) {
-          return null;
-        }
-      } else {
-        headline =
-            PropertyReport.alongDirections(
-                model.spec().name(),
-                shrunk.smallest().dimsText(),
-                shrunkResult.loss(),
-                shrunkResult.failures(),
-                PropertyMessages.noEntryTable(
-                    fullCostAt(shrunk.smallest().dims()).lossCalls(),
-                    settings.get(PropertySettings.MAX_LOSS_CALLS)));
-      }
+    Table table = tableOf(shrunk);
+    if (table == null) {
+      return null;
     }
+    GradientCheckResult shrunkResult = table.result();
+    String headline = table.headline();
     String foundBy = foundBy(found, headline == null);
     long taken = clockMillis.getAsLong() - start;
     String storedAt = null;
@@ -532,6 +517,38 @@ public final class PropertyRunner {
       message = PropertyReport.format(facts); // not written: the message names no page
     }
     return new GradientMismatchError(message, shrunkResult);
+  }
+
+  /**
+   * The result a report shows for a shrunk case, and, when it has no entry table, the headline that
+   * replaces it (else null).
+   */
+  private record Table(GradientCheckResult result, String headline) {}
+
+  /**
+   * The shrunk case's entry table: its full check when its result came along directions and the
+   * full check fits {@code maxLossCalls}, else the directional finding; null when the full check
+   * passes (the directions resolved an error below the full check's tolerances).
+   */
+  private Table tableOf(Shrinker.Shrunk shrunk) {
+    GradientCheckResult r = shrunk.result();
+    if (!directional.containsKey(r)) {
+      return new Table(r, null);
+    }
+    if (affordableEntryByEntry(shrunk.smallest())) {
+      GradientCheckResult full = Gradients.check(model, shrunk.smallest(), settings.options);
+      return full.passed() ? null : new Table(full, null);
+    }
+    return new Table(
+        r,
+        PropertyReport.alongDirections(
+            model.spec().name(),
+            shrunk.smallest().dimsText(),
+            r.loss(),
+            r.failures(),
+            PropertyMessages.noEntryTable(
+                fullCostAt(shrunk.smallest().dims()).lossCalls(),
+                settings.get(PropertySettings.MAX_LOSS_CALLS))));
   }
 
   /** Whether the full check of {@code c} fits the bound {@code maxLossCalls}. */
