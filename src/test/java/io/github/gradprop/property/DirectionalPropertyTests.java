@@ -3,6 +3,7 @@ package io.github.gradprop.property;
 import static io.github.gradprop.property.PropertyFixtures.failures;
 import static io.github.gradprop.property.PropertyFixtures.line;
 import static io.github.gradprop.property.PropertyFixtures.onlyFailure;
+import static io.github.gradprop.property.PropertyFixtures.reportEntries;
 import static io.github.gradprop.property.PropertyFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +71,21 @@ class DirectionalPropertyTests {
             DirectionalTestCases.CorrectTanhDirectional.class,
             Map.of("gradprop.seed", "11", "gradprop.tries", "100"));
     assertThat(failures(results)).isEmpty();
+    assertThat(reportEntries(results))
+        .anySatisfy(e -> assertThat(e).containsEntry("gradprop.triesAlongDirections", "100"));
+  }
+
+  @Test
+  void theSameProperty_entryByEntry_reportsNoTriesAlongDirections() {
+    EngineExecutionResults results =
+        run(
+            DirectionalTestCases.CorrectTanhFull.class,
+            Map.of("gradprop.seed", "11", "gradprop.tries", "20"));
+    assertThat(failures(results)).isEmpty();
+    assertThat(reportEntries(results))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e).containsKey("gradprop.tries"))
+        .allSatisfy(e -> assertThat(e).doesNotContainKey("gradprop.triesAlongDirections"));
   }
 
   @Test

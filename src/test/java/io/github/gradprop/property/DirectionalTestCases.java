@@ -47,6 +47,16 @@ class DirectionalTestCases {
     }
   }
 
+  static class CorrectTanhFull {
+    @GradientProperty(
+        targets = TargetKind.REAL,
+        dims = {"hidden = 1..6", "batch = 1..3"},
+        directionalAbove = Integer.MAX_VALUE)
+    void correct(GradientCheck check) {
+      check.that(new TanhMlp(TanhMlp.Bug.NONE));
+    }
+  }
+
   /** ReLU with the edge cases (exact zeros, ties) a property draws: kinks along directions. */
   static class CorrectReluDirectional {
     @GradientProperty(directionalAbove = 0, edgeCases = 0.5)

@@ -50,6 +50,7 @@ public final class PropertyRunner {
       long unresolvedEntries,
       int rejected,
       int inconclusive,
+      int triesAlongDirections,
       long entriesChecked,
       long lossCalls,
       double largestAgreeingRelativeError,
@@ -66,6 +67,7 @@ public final class PropertyRunner {
               triesWithKinks,
               kinkArtifacts,
               rejected + inconclusive,
+              triesAlongDirections,
               largestAgreeingRelativeError,
               lossCalls,
               millis));
@@ -90,6 +92,9 @@ public final class PropertyRunner {
       if (inconclusive > 0) {
         m.put("gradprop.inconclusiveDrawn", String.valueOf(inconclusive));
       }
+      if (triesAlongDirections > 0) {
+        m.put("gradprop.triesAlongDirections", String.valueOf(triesAlongDirections));
+      }
       m.put("gradprop.entriesChecked", String.valueOf(entriesChecked));
       m.put("gradprop.lossCalls", String.valueOf(lossCalls));
       m.put(
@@ -113,6 +118,7 @@ public final class PropertyRunner {
     volatile int triesDone;
     volatile long seed;
     volatile boolean shrinking;
+    volatile boolean alongDirections;
     volatile int shrinkChecks;
     volatile long shrinkStartMillis;
 
@@ -230,6 +236,7 @@ public final class PropertyRunner {
         continue;
       }
       tally.passed(r, c, generator.isEdgeCase(seed), generator.isRelational(seed));
+      tally.alongDirections += directional.containsKey(r) ? 1 : 0;
       vacuity.observe(r, t);
       progress.triesDone = t;
       t++;
@@ -284,6 +291,7 @@ public final class PropertyRunner {
     long unresolved;
     int rejected;
     int inconclusive;
+    int alongDirections;
     GradientCheckResult shown;
     Case shownCase;
 
@@ -322,6 +330,7 @@ public final class PropertyRunner {
           unresolved,
           rejected,
           inconclusive,
+          alongDirections,
           entries,
           calls,
           largest,
@@ -422,10 +431,13 @@ public final class PropertyRunner {
   }
 
   private GradientCheckResult checkInMode(Case c, long seed, int directionalAbove) {
+    progress.alongDirections = false;
     if (c.parameters().size() <= directionalAbove) {
       return Gradients.check(model, c, settings.options);
     }
+    progress.alongDirections = true;
     DirectionalChecker.Outcome o = DirectionalChecker.check(model, c, settings.options, seed);
+    progress.alongDirections = false;
     if (o.status() == DirectionalChecker.Status.UNDECIDED) {
       // every direction met a kink: entry by entry if that fits the bound, else drawn again
       if (affordableEntryByEntry(c)) {

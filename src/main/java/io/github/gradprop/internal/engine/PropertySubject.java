@@ -79,6 +79,7 @@ final class PropertySubject implements Watch.Subject {
         settings.tries,
         done,
         total,
+        at.alongDirections,
         elapsedMillis,
         CheckSubject.left(elapsedMillis, fraction, 1));
   }

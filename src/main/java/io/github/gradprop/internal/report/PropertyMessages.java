@@ -170,11 +170,29 @@ public final class PropertyMessages {
       int entriesTotal,
       long elapsedMillis,
       long leftMillis) {
-    // a try along random directions has no entries to count
+    return progress(
+        property, tryNumber, tries, entriesDone, entriesTotal, false, elapsedMillis, leftMillis);
+  }
+
+  /**
+   * A progress line; {@code alongDirections} says that the try is checked along random directions,
+   * which has no entries to count.
+   */
+  public static String progress(
+      String property,
+      int tryNumber,
+      int tries,
+      int entriesDone,
+      int entriesTotal,
+      boolean alongDirections,
+      long elapsedMillis,
+      long leftMillis) {
     String entries =
-        entriesTotal == 0
-            ? ""
-            : ", entries " + Numbers.count(entriesDone) + " of " + Numbers.count(entriesTotal);
+        alongDirections
+            ? " (along random directions)"
+            : entriesTotal == 0
+                ? ""
+                : ", entries " + Numbers.count(entriesDone) + " of " + Numbers.count(entriesTotal);
     return String.format(
         "[gradprop] %s: try %d of %d%s, %s elapsed%s",
         property,

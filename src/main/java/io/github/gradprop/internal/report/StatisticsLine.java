@@ -24,6 +24,7 @@ public final class StatisticsLine {
    * @param triesWithKinks how many of them hit kinks
    * @param kinkArtifacts mismatches that did not persist at a nearby generic point
    * @param drawnAgain cases rejected for kinks or inconclusive, drawn again
+   * @param alongDirections how many tries were checked along random directions
    * @param largestRelativeError over the agreeing entries beyond {@code atol}
    * @param lossCalls loss calls over all tries
    * @param millis wall time of the property
@@ -35,13 +36,42 @@ public final class StatisticsLine {
       int triesWithKinks,
       long kinkArtifacts,
       int drawnAgain,
+      int alongDirections,
       double largestRelativeError,
       long lossCalls,
-      long millis) {}
+      long millis) {
+
+    /** Facts of a property whose every try was checked entry by entry. */
+    public Facts(
+        String property,
+        int tries,
+        int edgeTries,
+        int triesWithKinks,
+        long kinkArtifacts,
+        int drawnAgain,
+        double largestRelativeError,
+        long lossCalls,
+        long millis) {
+      this(
+          property,
+          tries,
+          edgeTries,
+          triesWithKinks,
+          kinkArtifacts,
+          drawnAgain,
+          0,
+          largestRelativeError,
+          lossCalls,
+          millis);
+    }
+  }
 
   /** The line, without a line separator. */
   public static String format(Facts f) {
     String again = f.drawnAgain() == 0 ? "" : String.format(", %d drawn again", f.drawnAgain());
+    if (f.alongDirections() > 0) {
+      again += String.format(", %d along random directions", f.alongDirections());
+    }
     return String.format(
         Locale.ROOT,
         "[gradprop] %s: %d %s (%d with edge values, %d with kinks, %d kink %s%s), largest relative"

@@ -138,8 +138,13 @@ class PropertyMessagesTests {
             "[gradprop] P#m: try 3 of 100, entries 1,200 of 3,120, 12 s elapsed, about 5 min 10 s"
                 + " left");
     assertThat(PropertyMessages.progress("P#m", 1, 100, 0, 0, 5_000, -1))
-        .as("along random directions there are no entries to count")
+        .as("before the first entry")
         .isEqualTo("[gradprop] P#m: try 1 of 100, 5.00 s elapsed");
+    assertThat(PropertyMessages.progress("P#m", 4, 100, 0, 0, true, 5_000, 130_000))
+        .as("along random directions there are no entries to count")
+        .isEqualTo(
+            "[gradprop] P#m: try 4 of 100 (along random directions), 5.00 s elapsed, about 2 min"
+                + " 10 s left");
   }
 
   @Test

@@ -18,6 +18,17 @@ class StatisticsLineTests {
   }
 
   @Test
+  void line_saysHowManyTriesRanAlongRandomDirections() {
+    assertThat(
+            StatisticsLine.format(
+                new StatisticsLine.Facts("large", 100, 11, 0, 0, 2, 100, 0, 2016, 5012)))
+        .isEqualTo(
+            "[gradprop] large: 100 tries (11 with edge values, 0 with kinks, 0 kink artifacts, 2"
+                + " drawn again, 100 along random directions), largest relative error 0, 2,016"
+                + " loss calls, 5.0 s");
+  }
+
+  @Test
   void line_saysOneTry_oneArtifact_casesDrawnAgain_andAZeroError() {
     assertThat(StatisticsLine.format(new StatisticsLine.Facts("p", 1, 0, 1, 1, 4, 0, 7, 20)))
         .isEqualTo(
