@@ -10,6 +10,7 @@ import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.Verdict;
 import io.github.gradprop.internal.report.CaseText;
 import io.github.gradprop.internal.report.ContractMessages;
+import io.github.gradprop.internal.report.NoteFacts;
 import io.github.gradprop.internal.report.PropertyReport;
 import io.github.gradprop.internal.verdict.DirectionRule;
 import io.github.gradprop.internal.verdict.EntryComparison;
@@ -204,15 +205,7 @@ public final class DirectionalChecker {
     }
     KinkFindings kinks =
         new KinkFindings(
-            atKinks.size(),
-            0,
-            0,
-            0,
-            atKinks,
-            List.of(),
-            Map.of(),
-            io.github.gradprop.internal.report.NoteFacts.none(),
-            false);
+            atKinks.size(), 0, 0, 0, atKinks, List.of(), Map.of(), NoteFacts.none(), false);
     return new CheckResult(
         o.model(),
         o.dims(),
