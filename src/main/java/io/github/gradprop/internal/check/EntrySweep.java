@@ -10,13 +10,17 @@ import io.github.gradprop.model.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The first pass over every entry of one check, split into contiguous shares, one per worker
- * thread. Each share perturbs its own copy of the case through its own {@link Invoker}; the share
- * of the calling thread uses the check's own case. Entries are pure functions of the case (see
- * {@link EntryClassifier}), so the estimates do not depend on the split: the caller replays the
- * shares in entry order and gets, byte for byte, what one thread gets.
+ * The first pass over every entry of one check, on one or more worker threads. The entries are
+ * taken in chunks of {@link #CHUNK}, in order, by whichever thread is free (so a thread that starts
+ * late or runs slower does not hold the others up); each thread perturbs its own copy of the case
+ * through its own {@link Invoker}, and the calling thread uses the check's own case. Entries are
+ * pure functions of the case (see {@link EntryClassifier}), so the estimates do not depend on which
+ * thread ran them: the caller reads them back in entry order and gets, byte for byte, what one
+ * thread gets. A failure stops the threads from taking further chunks; every chunk before it is
+ * finished, so the failure reported is the first in entry order, as on one thread.
  *
  * <p>What one thread cannot give is a model that is not thread-safe (scratch in a static field):
  * its losses go wrong when two threads call it at once. Such a model shows up as entries that do
@@ -31,6 +35,9 @@ final class EntrySweep {
   /** At most this many entries that did not simply agree are checked again alone. */
   static final int VERIFY_AT_MOST = 64;
 
+  /** Entries a thread takes at a time. */
+  static final int CHUNK = 8;
+
   /** An entry that needed more than the first look, with its classification. */
   record Found(int tensor, int index, Classification c) {}
 
@@ -42,6 +49,11 @@ final class EntrySweep {
   private final double[][] numeric;
   private final int[] offsets;
   private final List<Share> shares = new ArrayList<>();
+  private final AtomicInteger nextChunk = new AtomicInteger();
+  private volatile boolean stop;
+  private int total;
+  private int chunks;
+  private List<List<Found>> foundByChunk;
 
   EntrySweep(
       Invoker main,
@@ -71,21 +83,18 @@ final class EntrySweep {
 
   /** Sweeps every entry on up to {@code maxThreads} threads; rethrows the first failure. */
   void run(int maxThreads, boolean inputsAreTargets) {
-    int total = offsets[offsets.length - 1];
+    total = offsets[offsets.length - 1];
+    chunks = (total + CHUNK - 1) / CHUNK;
+    foundByChunk = new ArrayList<>(java.util.Collections.nCopies(chunks, (List<Found>) null));
     int threads = threadsFor(total, maxThreads);
-    for (int s = 0; s < threads; s++) {
-      int from = (int) ((long) total * s / threads);
-      int to = (int) ((long) total * (s + 1) / threads);
-      if (s == 0) {
-        shares.add(new Share(from, to, main, targets));
-      } else {
-        Case copy = main.work().copy();
-        List<Tensor> tensors = new ArrayList<>(copy.parameters().tensors());
-        if (inputsAreTargets) {
-          tensors.add(copy.batch().inputTensor());
-        }
-        shares.add(new Share(from, to, main.on(copy), tensors));
+    shares.add(new Share(main, targets));
+    for (int s = 1; s < threads; s++) {
+      Case copy = main.work().copy();
+      List<Tensor> tensors = new ArrayList<>(copy.parameters().tensors());
+      if (inputsAreTargets) {
+        tensors.add(copy.batch().inputTensor());
       }
+      shares.add(new Share(main.on(copy), tensors));
     }
     List<Future<?>> workers = new ArrayList<>();
     for (int s = 1; s < threads; s++) {
@@ -103,9 +112,21 @@ final class EntrySweep {
     if (threads > 1) {
       verify(threads);
     }
-    for (Share s : shares) {
-      s.rethrow();
+    Share failed = firstFailed();
+    if (failed != null) {
+      failed.rethrow();
     }
+  }
+
+  /** The share whose failure comes first in entry order, or null. */
+  private Share firstFailed() {
+    Share first = null;
+    for (Share s : shares) {
+      if (s.failed() && (first == null || s.failedChunk < first.failedChunk)) {
+        first = s;
+      }
+    }
+    return first;
   }
 
   /** The analytic values of target {@code k}. */
@@ -121,8 +142,10 @@ final class EntrySweep {
   /** The entries that needed more than a first look, in entry order. */
   List<Found> found() {
     List<Found> all = new ArrayList<>();
-    for (Share s : shares) {
-      all.addAll(s.found);
+    for (List<Found> f : foundByChunk) {
+      if (f != null) {
+        all.addAll(f);
+      }
     }
     return all;
   }
@@ -153,27 +176,26 @@ final class EntrySweep {
     Invoker alone = main.on(main.work());
     Stencil stencil = new Stencil();
     int checked = 0;
-    for (Share s : shares) {
-      for (Found f : s.found) {
-        if (checked++ >= VERIFY_AT_MOST) {
-          break;
-        }
-        Classification again = classifyAlone(alone, stencil, f.tensor, f.index);
-        if (again.kind() != f.c.kind()
-            || Double.compare(again.numeric(), f.c.numeric()) != 0
-            || again.steps() != f.c.steps()) {
-          throw notThreadSafe(threads, f.tensor, f.index, estimate(f.c), estimate(again));
-        }
+    for (Found f : found()) {
+      if (checked++ >= VERIFY_AT_MOST) {
+        break;
       }
-      if (s.failure != null) {
-        Classification again = classifyAlone(alone, stencil, s.failedTensor, s.failedIndex);
-        throw notThreadSafe(
-            threads,
-            s.failedTensor,
-            s.failedIndex,
-            "an error (" + firstLine(s.failure.getMessage()) + ")",
-            "no error and " + estimate(again));
+      Classification again = classifyAlone(alone, stencil, f.tensor, f.index);
+      if (again.kind() != f.c.kind()
+          || Double.compare(again.numeric(), f.c.numeric()) != 0
+          || again.steps() != f.c.steps()) {
+        throw notThreadSafe(threads, f.tensor, f.index, estimate(f.c), estimate(again));
       }
+    }
+    Share s = firstFailed();
+    if (s != null && s.failure != null) {
+      Classification again = classifyAlone(alone, stencil, s.failedTensor, s.failedIndex);
+      throw notThreadSafe(
+          threads,
+          s.failedTensor,
+          s.failedIndex,
+          "an error (" + firstLine(s.failure.getMessage()) + ")",
+          "no error and " + estimate(again));
     }
   }
 
@@ -217,22 +239,18 @@ final class EntrySweep {
     return line.strip();
   }
 
-  /** One thread's contiguous share of the entries: its own invoker, case copy and findings. */
+  /** One thread's part of the sweep: its own invoker and case copy, the chunks it took. */
   private final class Share implements Runnable {
-    private final int from;
-    private final int to;
     private final Invoker invoker;
     private final List<Tensor> tensors;
-    private final List<Found> found = new ArrayList<>();
     private double maxRounding;
     private RuntimeException failure;
     private Error error;
+    private int failedChunk = Integer.MAX_VALUE;
     private int failedTensor;
     private int failedIndex;
 
-    Share(int from, int to, Invoker invoker, List<Tensor> tensors) {
-      this.from = from;
-      this.to = to;
+    Share(Invoker invoker, List<Tensor> tensors) {
       this.invoker = invoker;
       this.tensors = tensors;
     }
@@ -246,11 +264,17 @@ final class EntrySweep {
         sweep();
       } catch (RuntimeException e) {
         failure = e;
+        stop = true;
       } catch (Error e) {
         error = e;
+        stop = true;
       } finally {
         finished();
       }
+    }
+
+    boolean failed() {
+      return failure != null || error != null;
     }
 
     private void sweep() {
@@ -258,35 +282,52 @@ final class EntrySweep {
       Invoker.Probe probe = invoker.probe();
       CallSlot slot = invoker.slot();
       int done = 0;
-      for (int k = 0; k < tensors.size(); k++) {
-        int lo = Math.max(from, offsets[k]) - offsets[k];
-        int hi = Math.min(to, offsets[k + 1]) - offsets[k];
-        if (lo >= hi) {
-          continue;
+      // once another thread failed, take no more chunks; every chunk taken is finished, and every
+      // chunk before the failing one was taken before it, so the first failure is found
+      while (!stop) {
+        int c = nextChunk.getAndIncrement();
+        if (c >= chunks) {
+          break;
         }
-        Tensor t = tensors.get(k);
-        double[] a = analytic[k];
-        double[] n = numeric[k];
-        probe.focus(t);
-        failedTensor = k;
-        for (int i = lo; i < hi; i++, slot.entryDone(++done)) {
+        failedChunk = c;
+        int from = c * CHUNK;
+        int to = Math.min(total, from + CHUNK);
+        int k = 0;
+        while (offsets[k + 1] <= from) {
+          k++;
+        }
+        List<Found> found = null;
+        for (int e = from; e < to; e++, slot.entryDone(++done)) {
+          while (offsets[k + 1] <= e) {
+            k++;
+          }
+          Tensor t = tensors.get(k);
+          int i = e - offsets[k];
+          failedTensor = k;
           failedIndex = i;
+          probe.focus(t);
           double theta = t.get(i);
           probe.entry(i, theta);
           double scale = Math.max(1, Math.abs(theta));
-          if (classifier.firstLook(stencil, probe, loss, theta, scale, a[i])) {
+          double a = analytic[k][i];
+          if (classifier.firstLook(stencil, probe, loss, theta, scale, a)) {
             // the common case, smooth and agreeing, allocates nothing
             t.set(i, theta);
-            n[i] = stencil.estimate;
+            numeric[k][i] = stencil.estimate;
             maxRounding = Math.max(maxRounding, classifier.rounding(stencil, loss));
             continue;
           }
-          Classification c = classifier.resume(stencil, probe, loss, theta, scale, a[i]);
+          Classification cl = classifier.resume(stencil, probe, loss, theta, scale, a);
           t.set(i, theta);
-          n[i] = c.numeric();
-          found.add(new Found(k, i, c));
+          numeric[k][i] = cl.numeric();
+          if (found == null) {
+            found = new ArrayList<>();
+          }
+          found.add(new Found(k, i, cl));
         }
+        foundByChunk.set(c, found);
       }
+      failedChunk = Integer.MAX_VALUE;
     }
 
     /** Clears this worker's count once its share is done: the check's own slot counts it. */
