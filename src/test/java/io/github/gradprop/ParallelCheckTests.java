@@ -65,6 +65,55 @@ class ParallelCheckTests {
     }
   }
 
+  /**
+   * The reference MLP whose loss throws when {@code w1[0, 5]} or {@code w2[2, 7]} is moved from its
+   * value in the case: two failures, far apart in entry order.
+   */
+  static final class ThrowsAtTwoEntries extends ReferenceMlp {
+    private final double w1At;
+    private final double w2At;
+
+    ThrowsAtTwoEntries(Case c) {
+      w1At = c.parameters().matrix("w1")[0][5];
+      w2At = c.parameters().matrix("w2")[2][7];
+    }
+
+    @Override
+    public double loss(Parameters p, Batch b) {
+      if (p.matrix("w1")[0][5] != w1At) {
+        // late: on several threads the later entry throws first in time
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("w1[0, 5] moved");
+      }
+      if (p.matrix("w2")[2][7] != w2At) {
+        throw new IllegalStateException("w2[2, 7] moved");
+      }
+      return super.loss(p, b);
+    }
+  }
+
+  @Test
+  void twoEntriesThatThrow_reportTheFirstInEntryOrder_onOneTwoAndThreeThreads() {
+    Case aCase = ReferenceMlp.randomCase(19, 4, 6, 12, 3);
+    for (int threads : new int[] {1, 2, 3}) {
+      assertThatThrownBy(
+              () ->
+                  Gradients.check(
+                      new ThrowsAtTwoEntries(aCase),
+                      aCase,
+                      CheckOptions.defaults().withThreads(threads)))
+          .as("%d threads", threads)
+          .isInstanceOf(ModelConfigurationException.class)
+          .hasMessageContaining("w1[0, 5]")
+          .hasMessageContaining("w1[0, 5] moved")
+          .hasMessageNotContaining("w2[2, 7]");
+    }
+  }
+
   @Test
   void aCorrectModel_givesTheSameResultAndReport_onOneTwoAndThreeThreads() {
     assertSameOnEveryThreadCount(new ReferenceMlp(), ReferenceMlp.randomCase(3, 4, 6, 12, 3), true);
