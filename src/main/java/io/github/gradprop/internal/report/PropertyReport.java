@@ -121,7 +121,7 @@ public final class PropertyReport {
             + " only that tensor's entries");
     return String.format(
         "Analytic gradient disagrees with finite differences along a random direction, in %s%s%n"
-            + "%s%n%s",
+            + "%s%n%n%s",
         String.join(", ", names),
         why == null ? "" : " (" + why + ")",
         facts.render().stripTrailing(),
