@@ -1,6 +1,7 @@
 package io.github.gradprop;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -223,9 +224,11 @@ public final class CheckOptions {
 
   /**
    * Splits the entries of the full check over {@code threads} worker threads (at least 1), each
-   * with its own copy of the case; by default as many as there are available processors. Results
-   * and reports do not depend on it. Use 1 for a model that is not thread-safe (one that keeps
-   * scratch buffers in static or shared fields).
+   * with its own copy of the case. By default up to as many as there are available processors, and
+   * only when the check is long enough to gain from them (a few milliseconds of loss calls); a
+   * count set here is used whenever there are at least 16 entries per thread. Results and reports
+   * do not depend on it. Use 1 for a model that is not thread-safe (one that keeps scratch buffers
+   * in static or shared fields).
    *
    * <pre>{@code
    * CheckOptions.defaults().withThreads(1)
@@ -254,6 +257,15 @@ public final class CheckOptions {
   /** The number of worker threads of the full check: as set, else the available processors. */
   public int threads() {
     return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Whether the thread count was set ({@link #withThreads}); when not, the check uses fewer threads
+   * than {@link #threads()} when more would not pay. For gradprop's own use.
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public boolean threadsSet() {
+    return threads > 0;
   }
 
   /** The parameter count above which a property's tries use the directional check. */

@@ -38,6 +38,13 @@ final class EntrySweep {
   /** Entries a thread takes at a time. */
   static final int CHUNK = 8;
 
+  /**
+   * Unless the thread count was set, each thread must get at least this much work (loss calls):
+   * handing a share to a helper costs tens of microseconds, and the checks of small cases, which
+   * shrinking makes by the hundred, take less than that.
+   */
+  static final long MIN_SHARE_NANOS = 500_000;
+
   /** An entry that needed more than the first look, with its classification. */
   record Found(int tensor, int index, Classification c) {}
 
@@ -81,12 +88,27 @@ final class EntrySweep {
     return Math.max(1, Math.min(max, entries / MIN_ENTRIES_PER_THREAD));
   }
 
-  /** Sweeps every entry on up to {@code maxThreads} threads; rethrows the first failure. */
-  void run(int maxThreads, boolean inputsAreTargets) {
+  /**
+   * The number of threads for {@code entries} entries whose loss calls take {@code lossNanos} each,
+   * allowed {@code max}, when each extra thread must gain: at least {@link #MIN_SHARE_NANOS} of
+   * loss calls per thread.
+   */
+  static int threadsThatPay(int entries, int max, long lossNanos) {
+    long sweepNanos = 2L * entries * Math.max(0, lossNanos);
+    long paying = Math.max(1, sweepNanos / MIN_SHARE_NANOS);
+    return (int) Math.min(threadsFor(entries, max), paying);
+  }
+
+  /**
+   * Sweeps every entry on up to {@code maxThreads} threads (fewer, when {@code onlyIfItPays}, for a
+   * check whose loss calls of {@code lossNanos} each add up to little); rethrows the first failure.
+   */
+  void run(int maxThreads, boolean onlyIfItPays, long lossNanos, boolean inputsAreTargets) {
     total = offsets[offsets.length - 1];
     chunks = (total + CHUNK - 1) / CHUNK;
     foundByChunk = new ArrayList<>(java.util.Collections.nCopies(chunks, (List<Found>) null));
-    int threads = threadsFor(total, maxThreads);
+    int threads =
+        onlyIfItPays ? threadsThatPay(total, maxThreads, lossNanos) : threadsFor(total, maxThreads);
     shares.add(new Share(main, targets));
     for (int s = 1; s < threads; s++) {
       Case copy = main.work().copy();

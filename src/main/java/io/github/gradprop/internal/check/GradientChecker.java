@@ -71,6 +71,7 @@ public final class GradientChecker {
     private final Map<String, double[]> numericByTensor = new LinkedHashMap<>();
     private List<Tensor> analytics;
     private double loss;
+    private long lossNanos;
     private long extraCalls;
 
     Run(GradientModel model, ModelSpec spec, Case work, CheckOptions options) {
@@ -90,7 +91,9 @@ public final class GradientChecker {
       // Mutation is checked before determinism: a loss that writes its arguments also returns a
       // different value the second time, and "modified its arguments" is the message that helps.
       Contracts.checkUnchanged(spec.name(), "loss(...)", work, snapshot);
+      long start = System.nanoTime();
       double again = invoker.loss("loss(...) at the given point, called a second time");
+      lossNanos = System.nanoTime() - start;
       if (Double.compare(loss, again) != 0) {
         throw new ModelConfigurationException(
             ContractMessages.lossNotDeterministic(spec.name(), loss, again));
@@ -120,7 +123,7 @@ public final class GradientChecker {
      */
     void entries() {
       EntrySweep sweep = new EntrySweep(invoker, classifier, loss, targets, analytics);
-      sweep.run(options.threads(), model.hasInputGradient());
+      sweep.run(options.threads(), !options.threadsSet(), lossNanos, model.hasInputGradient());
       ModelConfigurationException noisy = null;
       List<EntrySweep.Found> found = sweep.found();
       int next = 0;
