@@ -60,6 +60,17 @@ public final class DirectionalChecker {
   /** At most this many directions are drawn. */
   public static final int MAX_DRAWS = 8;
 
+  /**
+   * When every direction drawn met a kink at the case, this many tie-keeping directions are drawn
+   * there (numbered after {@link #MAX_DRAWS}): equal values move together.
+   */
+  static final int TIE_DRAWS = 2;
+
+  /** Whether direction number {@code d} is a tie-keeping one. */
+  public static boolean keepsTies(int d) {
+    return d > MAX_DRAWS;
+  }
+
   /** The bits of {@code 1.0}; with the sign bit set, {@code -1.0}. */
   private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
@@ -278,6 +289,30 @@ public final class DirectionalChecker {
       this.invoker = new Invoker(model, spec.name(), work);
     }
 
+    private final List<Direction> directions = new ArrayList<>();
+    private List<TensorFinding> findings = new ArrayList<>();
+    private int compared;
+    private Status status = Status.UNDECIDED;
+
+    /** Draws direction {@code d} and compares along it. */
+    private void compare(LinePoints probe, int d) {
+      double[][] signs = signs(d, -1);
+      double h = step(entries);
+      DirectionRule.Verdict v = along(probe, signs, h, name(d));
+      directions.add(new Direction(d, h, v));
+      if (v.kind() == DirectionRule.Kind.MISMATCH) {
+        findings = localize(probe, d);
+        status = Status.DISAGREES;
+      } else if (v.compared()) {
+        compared++;
+        status = Status.AGREES;
+      }
+    }
+
+    private static String name(int d) {
+      return keepsTies(d) ? "tie-keeping random direction " + d : "random direction " + d;
+    }
+
     Outcome run() {
       prepare();
       LinePoints probe =
@@ -287,30 +322,21 @@ public final class DirectionalChecker {
               base,
               LinePoints.threadsFor(lossNanos, options.threads(), POINTS),
               model.hasInputGradient());
-      List<Direction> directions = new ArrayList<>();
-      List<TensorFinding> findings = new ArrayList<>();
-      int compared = 0;
-      Status status = Status.UNDECIDED;
-      for (int d = 1; d <= MAX_DRAWS && compared < DIRECTIONS; d++) {
+      for (int d = 1; d <= MAX_DRAWS && compared < DIRECTIONS && status != Status.DISAGREES; d++) {
         if (compared == 0
             && d > ON_KINKS_AFTER
             && !atGenericPoint
             && options.kinkPolicy() == KinkPolicy.CONFIRM) {
-          break; // the case sits on kinks: its generic neighbour is checked instead
+          break; // the case sits on kinks: tie-keeping directions, then its generic neighbour
         }
-        double[][] signs = signs(d, -1);
-        double h = step(entries);
-        DirectionRule.Verdict v = along(probe, signs, h, "random direction " + d);
-        directions.add(new Direction(d, h, v));
-        if (v.kind() == DirectionRule.Kind.MISMATCH) {
-          findings = localize(probe, d);
-          status = Status.DISAGREES;
-          break;
-        }
-        if (v.compared()) {
-          compared++;
-          status = Status.AGREES;
-        }
+        compare(probe, d);
+      }
+      // every direction met a kink here: directions that move equal values together keep ties
+      // tied (a max of tied entries stays smooth along them), where a tie-only bug shows
+      for (int t = 1;
+          t <= TIE_DRAWS && compared == 0 && status != Status.DISAGREES && !atGenericPoint;
+          t++) {
+        compare(probe, MAX_DRAWS + t);
       }
       String during = "loss(...) along random directions";
       Contracts.checkUnchanged(spec.name(), during, work, snapshot);
@@ -368,6 +394,9 @@ public final class DirectionalChecker {
      * only >= 0}, the same signs on target {@code only} and no move elsewhere (null).
      */
     private double[][] signs(int d, int only) {
+      if (keepsTies(d)) {
+        return tieKeepingSigns(d, only);
+      }
       SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + d);
       double[][] s = new double[targets.size()][];
       for (int k = 0; k < targets.size(); k++) {
@@ -379,6 +408,26 @@ public final class DirectionalChecker {
           }
           signs[i] = Double.longBitsToDouble(ONE_BITS | (bits & 1) << 63); // +-1, no branch
           bits >>>= 1;
+        }
+        s[k] = only < 0 || only == k ? signs : null;
+      }
+      return s;
+    }
+
+    /**
+     * Tie-keeping direction {@code d}: one sign per distinct value (by its bits), drawn in entry
+     * order, so that equal entries, within a tensor or across tensors, move together.
+     */
+    private double[][] tieKeepingSigns(int d, int only) {
+      SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + d);
+      Map<Long, Double> byValue = new java.util.HashMap<>();
+      double[][] s = new double[targets.size()][];
+      for (int k = 0; k < targets.size(); k++) {
+        double[] signs = new double[base[k].length];
+        for (int i = 0; i < signs.length; i++) {
+          signs[i] =
+              byValue.computeIfAbsent(
+                  Double.doubleToLongBits(base[k][i]), v -> r.nextBoolean() ? 1.0 : -1.0);
         }
         s[k] = only < 0 || only == k ? signs : null;
       }

@@ -24,6 +24,8 @@ final class LinePoints {
   static final long HELPERS_FROM_NANOS = 200_000;
 
   private final Invoker main;
+  private final List<Tensor> targets;
+  private final double[][] base;
   private final List<Invoker> helpers = new ArrayList<>();
   private final List<Invoker.LineProbe> probes = new ArrayList<>();
   private final List<Case> copies = new ArrayList<>();
@@ -34,6 +36,8 @@ final class LinePoints {
    */
   LinePoints(Invoker main, List<Tensor> targets, double[][] base, int threads, boolean inputs) {
     this.main = main;
+    this.targets = targets;
+    this.base = base;
     probes.add(main.lineProbe(targets, base));
     for (int j = 1; j < threads; j++) {
       Case copy = main.work().copy();
@@ -138,9 +142,18 @@ final class LinePoints {
     }
   }
 
+  /**
+   * The points evaluated again on this thread, through an invoker of their own: their calls are not
+   * counted, so a check makes the same number of calls on one thread as on several.
+   */
   private double[] alone(double[][] direction, double[] at) {
+    Invoker.LineProbe probe = main.on(main.work()).lineProbe(targets, base);
+    probe.along(direction);
     double[] f = new double[at.length];
-    share(0, direction, at, f, 0, at.length);
+    for (int i = 0; i < at.length; i++) {
+      f[i] = probe.at(at[i]);
+    }
+    probe.restore();
     return f;
   }
 

@@ -603,8 +603,11 @@ public final class PropertyRunner {
     for (DirectionalChecker.TensorFinding f : o.tensors()) {
       tensors.add(f.tensor());
     }
+    int d = o.disagreeing().number();
     return PropertyReport.foundByDirections(
-        o.disagreeing().number(),
+        DirectionalChecker.keepsTies(d)
+            ? "direction " + d + " (a tie-keeping one: equal values moved together)"
+            : "direction " + d,
         o.entries(),
         v.analytic(),
         v.estimate(),

@@ -49,15 +49,23 @@ public final class PropertyReport {
       java.util.List<String> tensors,
       boolean atGenericPoint) {
     return foundByDirections(
-        direction, entries, analytic, estimate, tolerance, tensors, atGenericPoint, true);
+        "direction " + direction,
+        entries,
+        analytic,
+        estimate,
+        tolerance,
+        tensors,
+        atGenericPoint,
+        true);
   }
 
   /**
-   * Like {@link #foundByDirections(int, int, double, double, double, java.util.List, boolean)};
-   * {@code shrunkCheckedEntryByEntry} says whether the shrunk case then got the full check.
+   * Like {@link #foundByDirections(int, int, double, double, double, java.util.List, boolean)} for
+   * the direction named {@code direction} ({@code direction 2}); {@code shrunkCheckedEntryByEntry}
+   * says whether the shrunk case then got the full check.
    */
   public static String foundByDirections(
-      int direction,
+      String direction,
       int entries,
       double analytic,
       double estimate,
@@ -68,7 +76,7 @@ public final class PropertyReport {
     return String.format(
         Locale.ROOT,
         "the directional check (random +-1 directions over all %,d entries, drawn from the seed):"
-            + " along direction %d%s the analytic projection is %s, finite differences give %s"
+            + " along %s%s the analytic projection is %s, finite differences give %s"
             + " (tolerance %.1e); %s disagree%s when moved alone. %s",
         entries,
         direction,

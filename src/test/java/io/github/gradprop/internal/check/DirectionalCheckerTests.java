@@ -93,7 +93,13 @@ class DirectionalCheckerTests {
               DEFAULTS.withKinkPolicy(io.github.gradprop.KinkPolicy.STRICT),
               seed);
       assertThat(o.status()).as("seed %d", seed).isEqualTo(DirectionalChecker.Status.UNDECIDED);
-      assertThat(o.directions()).hasSize(DirectionalChecker.MAX_DRAWS);
+      // every random direction, then the tie-keeping ones, all meet the kinks
+      assertThat(o.directions())
+          .hasSize(DirectionalChecker.MAX_DRAWS + DirectionalChecker.TIE_DRAWS);
+      assertThat(o.directions().get(DirectionalChecker.MAX_DRAWS).number())
+          .isEqualTo(DirectionalChecker.MAX_DRAWS + 1);
+      assertThat(DirectionalChecker.keepsTies(DirectionalChecker.MAX_DRAWS + 1)).isTrue();
+      assertThat(DirectionalChecker.keepsTies(DirectionalChecker.MAX_DRAWS)).isFalse();
       assertThat(o.directions())
           .allMatch(
               d ->

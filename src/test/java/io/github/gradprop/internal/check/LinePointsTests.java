@@ -13,6 +13,8 @@ import io.github.gradprop.testmodels.ReferenceMlp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +25,36 @@ class LinePointsTests {
 
   private static final double[] AT = {-2e-4, -1e-4, -5e-5, 5e-5, 1e-4, 2e-4};
 
+  /**
+   * Makes the first call on each of two threads wait (up to 200 ms) for the other, so that the
+   * calls of a test on two threads do overlap however late the helper starts.
+   */
+  static final class Meeting {
+    private final CountDownLatch both = new CountDownLatch(2);
+    private final ThreadLocal<Boolean> met = ThreadLocal.withInitial(() -> false);
+
+    void meet() {
+      if (met.get()) {
+        return;
+      }
+      met.set(true);
+      both.countDown();
+      try {
+        both.await(200, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** The reference MLP, whose loss keeps its activations in a field shared by every call. */
   static final class SharedScratch extends ReferenceMlp {
+    private final Meeting meeting = new Meeting();
     private double shared;
 
     @Override
     public double loss(Parameters p, Batch b) {
+      meeting.meet();
       shared = super.loss(p, b);
       sleepAMillisecond(); // a second thread's call overwrites the field meanwhile
       return shared;
@@ -37,10 +63,12 @@ class LinePointsTests {
 
   /** The reference MLP that throws when two calls overlap. */
   static final class ThrowsWhenCalledAtOnce extends ReferenceMlp {
+    private final Meeting meeting = new Meeting();
     private int running;
 
     @Override
     public double loss(Parameters p, Batch b) {
+      meeting.meet();
       synchronized (this) {
         running++;
       }

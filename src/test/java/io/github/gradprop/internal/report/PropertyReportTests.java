@@ -24,7 +24,7 @@ class PropertyReportTests {
   void foundByDirections_whenTheShrunkCaseGotNoEntryTable() {
     assertThat(
             PropertyReport.foundByDirections(
-                1, 60_000, 2.0, 1.0, 1e-9, List.of("w1"), false, false))
+                "direction 1", 60_000, 2.0, 1.0, 1e-9, List.of("w1"), false, false))
         .endsWith(
             "w1 disagrees when moved alone. The shrunk case was checked along random"
                 + " directions only.");
