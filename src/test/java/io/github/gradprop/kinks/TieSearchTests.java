@@ -47,6 +47,48 @@ class TieSearchTests {
         .testEvents();
   }
 
+  /** Like {@link #run}, with every try along random directions and {@code tries} tries. */
+  private static Events alongDirections(Class<?> fixture, long seed, int tries) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(fixture))
+        .configurationParameter("gradprop.seed", String.valueOf(seed))
+        .configurationParameter("gradprop.replay", "false")
+        .configurationParameter("gradprop.directionalAbove", "0")
+        .configurationParameter("gradprop.tries", String.valueOf(tries))
+        .execute()
+        .testEvents();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bugs")
+  void tieOnlyRoutingBug_alongDirections_isCaughtOnNineteenOfTwentySeeds(
+      Class<?> fixture, String oneUnit) {
+    List<Long> missed = new ArrayList<>();
+    int tieKeeping = 0;
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      Optional<String> message = failure(alongDirections(fixture, seed, 100));
+      if (message.isEmpty()) {
+        missed.add(seed);
+        continue;
+      }
+      // found along a direction, or by the full check a try gets when every direction met kinks
+      tieKeeping += message.get().contains("a tie-keeping one") ? 1 : 0;
+    }
+    assertThat(missed).as("seeds on which the bug was not found").hasSizeLessThanOrEqualTo(1);
+    // random directions meet the ties as kinks: the bug shows along the tie-keeping ones
+    assertThat(tieKeeping).as("failures found along a tie-keeping direction").isPositive();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("twins")
+  void correctTwin_alongDirections_passesTwoHundredTries_onTwentySeeds(Class<?> fixture) {
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      Events events = alongDirections(fixture, seed, 200);
+      assertThat(failure(events)).as("seed %d", seed).isEmpty();
+      events.assertStatistics(s -> s.succeeded(1).failed(0));
+    }
+  }
+
   private static Optional<String> failure(Events events) {
     return events.failed().stream()
         .findFirst()
