@@ -71,6 +71,11 @@ public final class DirectionalChecker {
     return d > MAX_DRAWS;
   }
 
+  /**
+   * A disagreement is checked again at the step divided by this ({@link DirectionRule#confirm}).
+   */
+  static final double NARROWER = 4;
+
   /** The bits of {@code 1.0}; with the sign bit set, {@code -1.0}. */
   private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
@@ -455,10 +460,19 @@ public final class DirectionalChecker {
       double[] at = {-2 * h, -h, -h / 2, h / 2, h, 2 * h};
       double[] f = probe.at(signs, at, what);
       DirectionRule.Verdict v = judge(signs, h, f);
-      if (v.kind() == DirectionRule.Kind.MISMATCH) {
-        probe.checkAlone(signs, at, f, what); // values from several threads must hold alone
+      if (v.kind() != DirectionRule.Kind.MISMATCH) {
+        return v;
       }
-      return v;
+      probe.checkAlone(signs, at, f, what); // values from several threads must hold alone
+      // a disagreement must hold at a four times smaller step (inside the same stencil, so no
+      // new kink comes in), where the loss's rounding moves the estimate four times more and a
+      // wrong gradient not at all: a loss summed over many terms rounds more than one value's
+      // bound, and that noise must not pass for a wrong gradient
+      double small = h / NARROWER;
+      double[] near = {-small, -small / 2, small / 2, small};
+      double[] g = probe.at(signs, near, what);
+      double[] fs = {f[2], g[0], g[1], g[2], g[3], f[3]}; // -2H, -H, -H/2, H/2, H, 2H
+      return DirectionRule.confirm(v, judge(signs, small, fs));
     }
 
     private DirectionRule.Verdict judge(double[][] signs, double h, double[] f) {

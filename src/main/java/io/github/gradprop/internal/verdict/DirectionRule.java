@@ -102,6 +102,27 @@ public final class DirectionRule {
     return new Verdict(kind, analytic, estimate, tolerance);
   }
 
+  /**
+   * The verdict on a direction that disagreed at step {@code h} ({@code atH}), given its verdict at
+   * a step four times smaller ({@code narrower}, inside the same stencil): rounding noise moves the
+   * estimate four times more there, a wrong gradient not at all. The disagreement stands only when
+   * the two estimates agree with each other much better than with the analytic value (within half
+   * the disagreement at either step); otherwise the direction is not compared ({@link Kind#KINK}:
+   * noise, or a kink, that the stencils cannot tell from a wrong gradient).
+   */
+  public static Verdict confirm(Verdict atH, Verdict narrower) {
+    if (atH.kind() != Kind.MISMATCH) {
+      return atH;
+    }
+    // the narrower estimate is read whatever its own verdict: only its distance to the first counts
+    double gap = Math.abs(narrower.estimate() - atH.estimate());
+    boolean persists =
+        Double.isFinite(narrower.estimate())
+            && gap <= Math.abs(narrower.analytic() - narrower.estimate()) / 2
+            && gap <= Math.abs(atH.analytic() - atH.estimate()) / 2;
+    return persists ? atH : new Verdict(Kind.KINK, atH.analytic(), atH.estimate(), Double.NaN);
+  }
+
   /** The five-point estimate from {@code f(+-s)} and {@code f(+-2s)}. */
   static double fivePoint(double p, double m, double p2, double m2, double s) {
     return (8 * (p - m) - (p2 - m2)) / (12 * s);

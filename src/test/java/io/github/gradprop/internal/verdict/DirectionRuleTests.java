@@ -26,6 +26,53 @@ class DirectionRuleTests {
         EPS);
   }
 
+  /** {@link #judge} at step {@code h}. */
+  private static DirectionRule.Verdict judgeAt(DoubleUnaryOperator f, double analytic, double h) {
+    return DirectionRule.judge(
+        f.applyAsDouble(0),
+        f.applyAsDouble(-2 * h),
+        f.applyAsDouble(-h),
+        f.applyAsDouble(-h / 2),
+        f.applyAsDouble(h / 2),
+        f.applyAsDouble(h),
+        f.applyAsDouble(2 * h),
+        h,
+        analytic,
+        0,
+        EPS);
+  }
+
+  @Test
+  void aWrongProjection_staysAMismatch_atAFourTimesWiderStep() {
+    // the derivative is 3.7 at every step; 3.8 is wrong at both
+    DirectionRule.Verdict atH = judgeAt(SMOOTH, 3.8, H);
+    DirectionRule.Verdict wider = judgeAt(SMOOTH, 3.8, 4 * H);
+    assertThat(atH.kind()).isEqualTo(DirectionRule.Kind.MISMATCH);
+    assertThat(DirectionRule.confirm(atH, wider).kind()).isEqualTo(DirectionRule.Kind.MISMATCH);
+  }
+
+  @Test
+  void aDisagreementFromNoise_thatShrinksAtTheWiderStep_isNotCompared() {
+    // rounding noise moves the estimate by 1e-3 at step h, by a quarter of that at 4h: the
+    // estimates disagree with each other by more than the wider one disagrees with the analytic
+    DirectionRule.Verdict atH =
+        new DirectionRule.Verdict(DirectionRule.Kind.MISMATCH, 3.7, 3.701, 1e-4);
+    DirectionRule.Verdict wider =
+        new DirectionRule.Verdict(DirectionRule.Kind.MISMATCH, 3.7, 3.70025, 2.5e-5);
+    assertThat(DirectionRule.confirm(atH, wider).kind()).isEqualTo(DirectionRule.Kind.KINK);
+    // and a disagreement that is gone at the wider step is not one either
+    DirectionRule.Verdict agrees =
+        new DirectionRule.Verdict(DirectionRule.Kind.AGREES, 3.7, 3.70001, 2.5e-5);
+    assertThat(DirectionRule.confirm(atH, agrees).kind()).isEqualTo(DirectionRule.Kind.KINK);
+  }
+
+  @Test
+  void confirm_leavesAVerdictThatIsNoMismatchAlone() {
+    DirectionRule.Verdict agrees = judgeAt(SMOOTH, SMOOTH_SLOPE, H);
+    assertThat(DirectionRule.confirm(agrees, judgeAt(SMOOTH, SMOOTH_SLOPE, 4 * H)))
+        .isSameAs(agrees);
+  }
+
   private static final DoubleUnaryOperator SMOOTH = t -> Math.exp(0.7 * t) + Math.sin(3 * t);
 
   /** d/dt at 0: 0.7 + 3. */
