@@ -155,8 +155,16 @@ class LimitsTests {
 
   @Test
   void aMillionParameters_alongDirections_fitTheBound_andPass() {
-    assertThat(failures(run(LimitsTestCases.AMillionParametersAlongDirections.class, Map.of())))
-        .isEmpty();
+    // seeds fixed: a million-term sum is the loss whose rounding once passed for a disagreement
+    for (String seed : new String[] {"1", "26308890"}) {
+      assertThat(
+              failures(
+                  run(
+                      LimitsTestCases.AMillionParametersAlongDirections.class,
+                      Map.of("gradprop.seed", seed))))
+          .as("seed %s", seed)
+          .isEmpty();
+    }
   }
 
   @Test
