@@ -12,18 +12,7 @@ class DirectionRuleTests {
   private static final double H = 0x1p-10;
 
   private static DirectionRule.Verdict judge(DoubleUnaryOperator f, double analytic) {
-    return DirectionRule.judge(
-        f.applyAsDouble(0),
-        f.applyAsDouble(-2 * H),
-        f.applyAsDouble(-H),
-        f.applyAsDouble(-H / 2),
-        f.applyAsDouble(H / 2),
-        f.applyAsDouble(H),
-        f.applyAsDouble(2 * H),
-        H,
-        analytic,
-        0,
-        EPS);
+    return judgeAt(f, analytic, H);
   }
 
   /** {@link #judge} at step {@code h}. */
