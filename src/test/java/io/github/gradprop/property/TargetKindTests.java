@@ -18,7 +18,21 @@ class TargetKindTests {
       assertThat(failure).as("seed %d", seed).isInstanceOf(GradientMismatchError.class);
       // the shrunk targets are still a distribution row, not one-hot
       assertThat(failure.getMessage()).as("seed %d", seed).contains("targets = {{0.5, 0.5}}");
+      // and the report says why the targets are not one-hot, and how to pin them
+      assertThat(failure.getMessage())
+          .as("seed %d", seed)
+          .contains(
+              "targets   : DISTRIBUTION (this try drew the kind that generalises ONE_HOT, as one"
+                  + " try in four does when `targets` is not written; `targets ="
+                  + " TargetKind.ONE_HOT` pins ONE_HOT on every try)");
     }
+  }
+
+  @Test
+  void aFailureOnTheTargetKindItWasWrittenWith_hasNoTargetsLine() {
+    Throwable failure = onlyFailure(run(DirectionalTestCases.MissingDerivativeFull.class, 1));
+    assertThat(failure).isInstanceOf(GradientMismatchError.class);
+    assertThat(failure.getMessage()).doesNotContain("targets   :");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.github.gradprop.GradientMismatchError;
 import io.github.gradprop.Gradients;
 import io.github.gradprop.ModelConfigurationException;
 import io.github.gradprop.PropertyConfigurationException;
+import io.github.gradprop.TargetKind;
 import io.github.gradprop.internal.check.CheckCost;
 import io.github.gradprop.internal.check.DirectionalChecker;
 import io.github.gradprop.internal.generation.CaseGenerator;
@@ -517,7 +518,8 @@ public final class PropertyRunner {
             taken,
             testSelector(),
             null,
-            foundBy);
+            foundBy,
+            targetsNote(seed));
     // the page's path is known before it is written, so the message is formatted once; a case
     // without an entry table has no heat maps to show
     String planned = headline == null ? reports.plannedPage(propertyId) : null;
@@ -635,7 +637,20 @@ public final class PropertyRunner {
         f.shrinkMillisTaken(),
         f.testSelector(),
         page,
-        f.foundBy());
+        f.foundBy(),
+        f.targetsNote());
+  }
+
+  /**
+   * The {@code targets} fact when the try at {@code seed} drew the more general target kind
+   * (distribution rows for one-hot, probabilities for binary) because the property did not write
+   * {@code targets}, else null: the user did not ask for them.
+   */
+  private String targetsNote(long seed) {
+    TargetKind drawn = CaseGenerator.targetsOf(seed, settings.targets, settings.targetsPinned);
+    return drawn == settings.targets
+        ? null
+        : PropertyMessages.drawnAsTheGeneralKind(drawn.name(), settings.targets.name());
   }
 
   private static String relative(Path file) {

@@ -228,6 +228,18 @@ public final class PropertyMessages {
         dims);
   }
 
+  /**
+   * The {@code targets} fact of a failure whose try drew the target kind {@code drawn} (e.g. {@code
+   * DISTRIBUTION}) instead of {@code kind} ({@code ONE_HOT}), as a share of tries does when {@code
+   * targets} is not written.
+   */
+  public static String drawnAsTheGeneralKind(String drawn, String kind) {
+    return String.format(
+        "%s (this try drew the kind that generalises %s, as one try in four does when `targets` is"
+            + " not written; `targets = TargetKind.%s` pins %s on every try)",
+        drawn, kind, kind, kind);
+  }
+
   /** Why a shrunk case has no entry table: its full check is over the cost bound. */
   public static String noEntryTable(long fullCalls, long bound) {
     return String.format(

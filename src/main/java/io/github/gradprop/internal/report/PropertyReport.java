@@ -34,7 +34,8 @@ public final class PropertyReport {
       long shrinkMillisTaken,
       String testSelector,
       String htmlReport,
-      String foundBy) {}
+      String foundBy,
+      String targetsNote) {}
 
   /**
    * The {@code found by} fact of a failure the directional check found: which direction disagreed,
@@ -166,6 +167,9 @@ public final class PropertyReport {
       facts.add("seed", f.seed() + ", replayed from the counterexample the last run stored");
     } else {
       facts.add("seed", String.format("%d, try %d of %d", f.seed(), f.tryNumber(), f.tries()));
+    }
+    if (f.targetsNote() != null) {
+      facts.add("targets", f.targetsNote());
     }
     String shrinking =
         String.format(
