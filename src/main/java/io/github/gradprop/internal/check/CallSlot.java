@@ -202,7 +202,7 @@ public final class CallSlot {
       return null;
     }
     String entry = count == 0 || t == null ? null : t.name() + t.indexText(i);
-    return new Snapshot(by.modelName(), what, entry, f, v, count, by.dimsText(), nowNanos - start);
+    return new Snapshot(by.name(), what, entry, f, v, count, by.dimsText(), nowNanos - start);
   }
 
   /**

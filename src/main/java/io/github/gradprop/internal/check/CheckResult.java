@@ -85,43 +85,15 @@ public final class CheckResult implements GradientCheckResult {
         largestAgreeingRelativeError,
         lossCalls,
         kinks,
+        null,
         null);
   }
 
   /**
-   * Creates a result of a check of a case of {@code spec} (which the report's diagnosis reads the
-   * tensors' axes from; null for none); gradprop's engine does this, users normally do not.
+   * A result of a check of a case of {@code spec} (which the report's diagnosis reads the tensors'
+   * axes from; null for none) whose {@link #report()} is {@code fixedReport} (for a check with no
+   * entry table), or the entry report when null.
    */
-  public CheckResult(
-      String modelName,
-      Map<String, Integer> dims,
-      CheckOptions options,
-      double loss,
-      double maxRounding,
-      Map<String, double[]> analytic,
-      Map<String, double[]> numeric,
-      List<EntryCheck> failuresWorstFirst,
-      double largestAgreeingRelativeError,
-      long lossCalls,
-      KinkFindings kinks,
-      ModelSpec spec) {
-    this(
-        modelName,
-        dims,
-        options,
-        loss,
-        maxRounding,
-        analytic,
-        numeric,
-        failuresWorstFirst,
-        largestAgreeingRelativeError,
-        lossCalls,
-        kinks,
-        spec,
-        null);
-  }
-
-  /** A result whose {@link #report()} is {@code fixedReport} (for a check with no entry table). */
   CheckResult(
       String modelName,
       Map<String, Integer> dims,

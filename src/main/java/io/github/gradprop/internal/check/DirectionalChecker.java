@@ -72,6 +72,16 @@ public final class DirectionalChecker {
   }
 
   /**
+   * How reports name direction number {@code d}: {@code direction 2}, or {@code direction 9 (a
+   * tie-keeping one: equal values moved together)}.
+   */
+  public static String label(int d) {
+    return keepsTies(d)
+        ? "direction " + d + " (a tie-keeping one: equal values moved together)"
+        : "direction " + d;
+  }
+
+  /**
    * A disagreement is checked again at the step divided by this ({@link DirectionRule#confirm}).
    */
   static final double NARROWER = 4;
@@ -152,13 +162,8 @@ public final class DirectionalChecker {
     public GradientCheckResult asResult(CheckOptions options) {
       Map<String, double[]> analytic = new LinkedHashMap<>();
       Map<String, double[]> numeric = new LinkedHashMap<>();
+      entries(true, analytic, numeric);
       List<EntryCheck> failures = new ArrayList<>();
-      for (Direction d : directions) {
-        if (d.verdict().compared()) {
-          analytic.put("direction " + d.number(), new double[] {d.verdict().analytic()});
-          numeric.put("direction " + d.number(), new double[] {d.verdict().estimate()});
-        }
-      }
       for (TensorFinding t : tensors) {
         DirectionRule.Verdict v = t.verdict();
         failures.add(
@@ -193,49 +198,48 @@ public final class DirectionalChecker {
           null,
           report);
     }
-  }
 
-  /**
-   * An {@link Status#UNDECIDED} outcome as an inconclusive check result (passes, but gives no
-   * verdict, so a property draws another case): one "entry" per direction drawn, each at a kink;
-   * {@code report} says why no verdict was given.
-   */
-  public static GradientCheckResult inconclusive(Outcome o, CheckOptions options, String report) {
-    Map<String, double[]> analytic = new LinkedHashMap<>();
-    Map<String, double[]> numeric = new LinkedHashMap<>();
-    List<EntryCheck> atKinks = new ArrayList<>();
-    for (Direction d : o.directions()) {
-      String name = "direction " + d.number();
-      analytic.put(name, new double[] {d.verdict().analytic()});
-      numeric.put(name, new double[] {d.verdict().estimate()});
-      atKinks.add(
-          new EntryCheck(
-              name,
-              new int[0],
-              0,
-              d.verdict().analytic(),
-              d.verdict().estimate(),
-              Double.NaN,
-              Double.NaN,
-              Verdict.KINK));
+    /**
+     * This {@link Status#UNDECIDED} outcome as an inconclusive check result (it passes but gives no
+     * verdict, so a property draws another case): one "entry" per direction drawn, each at a kink;
+     * {@code report} says why no verdict was given.
+     */
+    public GradientCheckResult asInconclusiveResult(CheckOptions options, String report) {
+      Map<String, double[]> analytic = new LinkedHashMap<>();
+      Map<String, double[]> numeric = new LinkedHashMap<>();
+      entries(false, analytic, numeric);
+      List<EntryCheck> atKinks = new ArrayList<>();
+      for (Direction d : directions) {
+        DirectionRule.Verdict v = d.verdict();
+        atKinks.add(
+            new EntryCheck(
+                "direction " + d.number(),
+                new int[0],
+                0,
+                v.analytic(),
+                v.estimate(),
+                Double.NaN,
+                Double.NaN,
+                Verdict.KINK));
+      }
+      KinkFindings kinks =
+          new KinkFindings(
+              atKinks.size(), 0, 0, 0, atKinks, List.of(), Map.of(), NoteFacts.none(), false);
+      return new CheckResult(
+          model, dims, options, loss, 0, analytic, numeric, List.of(), 0, lossCalls, kinks, null,
+          report);
     }
-    KinkFindings kinks =
-        new KinkFindings(
-            atKinks.size(), 0, 0, 0, atKinks, List.of(), Map.of(), NoteFacts.none(), false);
-    return new CheckResult(
-        o.model(),
-        o.dims(),
-        options,
-        o.loss(),
-        0,
-        analytic,
-        numeric,
-        List.of(),
-        0,
-        o.lossCalls(),
-        kinks,
-        null,
-        report);
+
+    /** One "entry" per direction (only the compared ones, when asked): projection and estimate. */
+    private void entries(
+        boolean comparedOnly, Map<String, double[]> analytic, Map<String, double[]> numeric) {
+      for (Direction d : directions) {
+        if (!comparedOnly || d.verdict().compared()) {
+          analytic.put("direction " + d.number(), new double[] {d.verdict().analytic()});
+          numeric.put("direction " + d.number(), new double[] {d.verdict().estimate()});
+        }
+      }
+    }
   }
 
   /** Checks {@code model} on {@code given} along random directions drawn from {@code seed}. */
@@ -251,9 +255,8 @@ public final class DirectionalChecker {
       return here;
     }
     // Every direction met a kink: the case sits on kinks (exact zeros, ties). Under CONFIRM an
-    // entry
-    // at a kink passes unless its mismatch persists at a nearby generic point, so the directions
-    // are checked there, where the kinks are many steps away.
+    // entry at a kink passes unless its mismatch persists at a nearby generic point, so the
+    // directions are checked there, where the kinks are many steps away.
     Case moved = GenericPoint.moved(work, GenericPoint.seed(work), 1, false);
     Outcome there = new Run(model, spec, moved, options, seed, true).run();
     return there.after(here.lossCalls());
@@ -276,6 +279,10 @@ public final class DirectionalChecker {
     private long lossNanos;
     private double scale;
     private int entries;
+    private final List<Direction> directions = new ArrayList<>();
+    private List<TensorFinding> findings = new ArrayList<>();
+    private int compared;
+    private Status status = Status.UNDECIDED;
 
     Run(
         GradientModel model,
@@ -294,19 +301,14 @@ public final class DirectionalChecker {
       this.invoker = new Invoker(model, spec.name(), work);
     }
 
-    private final List<Direction> directions = new ArrayList<>();
-    private List<TensorFinding> findings = new ArrayList<>();
-    private int compared;
-    private Status status = Status.UNDECIDED;
-
     /** Draws direction {@code d} and compares along it. */
     private void compare(LinePoints probe, int d) {
-      double[][] signs = signs(d, -1);
+      double[][] signs = signs(d);
       double h = step(entries);
       DirectionRule.Verdict v = along(probe, signs, h, name(d));
       directions.add(new Direction(d, h, v));
       if (v.kind() == DirectionRule.Kind.MISMATCH) {
-        findings = localize(probe, d);
+        findings = localize(probe, d, signs);
         status = Status.DISAGREES;
       } else if (v.compared()) {
         compared++;
@@ -315,7 +317,7 @@ public final class DirectionalChecker {
     }
 
     private static String name(int d) {
-      return keepsTies(d) ? "tie-keeping random direction " + d : "random direction " + d;
+      return "random " + label(d);
     }
 
     Outcome run() {
@@ -368,10 +370,9 @@ public final class DirectionalChecker {
       lossNanos = System.nanoTime() - start;
       Parameters g = invoker.gradient();
       Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
-      targets.addAll(work.parameters().tensors());
+      targets.addAll(invoker.targets(model.hasInputGradient()));
       List<Tensor> analytics = new ArrayList<>(g.tensors());
       if (model.hasInputGradient()) {
-        targets.add(work.batch().inputTensor());
         analytics.add(invoker.inputGradient());
       }
       base = new double[targets.size()][];
@@ -394,13 +395,10 @@ public final class DirectionalChecker {
       return Math.scalb(1.0, Math.getExponent(h));
     }
 
-    /**
-     * Direction {@code d}: a sign ({@code +-1}) for every entry of every target, or, when {@code
-     * only >= 0}, the same signs on target {@code only} and no move elsewhere (null).
-     */
-    private double[][] signs(int d, int only) {
+    /** Direction {@code d}: a sign ({@code +-1}) for every entry of every target. */
+    private double[][] signs(int d) {
       if (keepsTies(d)) {
-        return tieKeepingSigns(d, only);
+        return tieKeepingSigns(d);
       }
       SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + d);
       double[][] s = new double[targets.size()][];
@@ -414,7 +412,7 @@ public final class DirectionalChecker {
           signs[i] = Double.longBitsToDouble(ONE_BITS | (bits & 1) << 63); // +-1, no branch
           bits >>>= 1;
         }
-        s[k] = only < 0 || only == k ? signs : null;
+        s[k] = signs;
       }
       return s;
     }
@@ -423,7 +421,7 @@ public final class DirectionalChecker {
      * Tie-keeping direction {@code d}: one sign per distinct value (by its bits), drawn in entry
      * order, so that equal entries, within a tensor or across tensors, move together.
      */
-    private double[][] tieKeepingSigns(int d, int only) {
+    private double[][] tieKeepingSigns(int d) {
       SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + d);
       // one sign per distinct bit pattern, in an open-addressing table (no boxing: a case of
       // 10^5 entries takes about a millisecond)
@@ -435,7 +433,7 @@ public final class DirectionalChecker {
         double[] signs = new double[base[k].length];
         for (int i = 0; i < signs.length; i++) {
           long bits = Double.doubleToLongBits(base[k][i]);
-          int at = (int) (mixBits(bits) & (capacity - 1));
+          int at = (int) (GenericPoint.mix(bits) & (capacity - 1));
           while (values[at] != 0 && keys[at] != bits) {
             at = (at + 1) & (capacity - 1);
           }
@@ -445,21 +443,16 @@ public final class DirectionalChecker {
           }
           signs[i] = values[at] == 1 ? 1 : -1;
         }
-        s[k] = only < 0 || only == k ? signs : null;
+        s[k] = signs;
       }
       return s;
-    }
-
-    private static long mixBits(long z) {
-      z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-      z = (z ^ (z >>> 33)) * 0xc4ceb93fe53b5a63L;
-      return z ^ (z >>> 33);
     }
 
     private DirectionRule.Verdict along(LinePoints probe, double[][] signs, double h, String what) {
       double[] at = {-2 * h, -h, -h / 2, h / 2, h, 2 * h};
       double[] f = probe.at(signs, at, what);
-      DirectionRule.Verdict v = judge(signs, h, f);
+      double[] projection = project(signs);
+      DirectionRule.Verdict v = judge(projection, h, f);
       if (v.kind() != DirectionRule.Kind.MISMATCH) {
         return v;
       }
@@ -472,17 +465,14 @@ public final class DirectionalChecker {
       double[] near = {-small, -small / 2, small / 2, small};
       double[] g = probe.at(signs, near, what);
       double[] fs = {f[2], g[0], g[1], g[2], g[3], f[3]}; // -2H, -H, -H/2, H/2, H, 2H
-      return DirectionRule.confirm(v, judge(signs, small, fs));
+      return DirectionRule.confirm(v, judge(projection, small, fs));
     }
 
-    private DirectionRule.Verdict judge(double[][] signs, double h, double[] f) {
-      double m2 = f[0];
-      double m1 = f[1];
-      double mh = f[2];
-      double ph = f[3];
-      double p1 = f[4];
-      double p2 = f[5];
-      // the projection, summed with the rounding error of every addition carried along (TwoSum)
+    /**
+     * The analytic gradient's projection on {@code signs}, summed with the rounding error of every
+     * addition carried along (TwoSum), and the sum of the terms' magnitudes (its rounding scale).
+     */
+    private double[] project(double[][] signs) {
       double sum = 0;
       double compensation = 0;
       double absSum = 0;
@@ -501,24 +491,36 @@ public final class DirectionalChecker {
           absSum += Math.abs(term);
         }
       }
-      double projection = sum + compensation;
-      double eps = options.lossPrecision().epsilon();
-      return DirectionRule.judge(
-          loss, m2, m1, mh, ph, p1, p2, h, projection, 16 * eps * absSum, eps);
+      return new double[] {sum + compensation, absSum};
     }
 
-    /** The disagreeing direction {@code d} restricted to each tensor in turn. */
-    private List<TensorFinding> localize(LinePoints probe, int d) {
+    /** The verdict from the loss at {@code t = -2h, -h, -h/2, h/2, h, 2h} ({@code f}). */
+    private DirectionRule.Verdict judge(double[] projection, double h, double[] f) {
+      double eps = options.lossPrecision().epsilon();
+      return DirectionRule.judge(
+          loss,
+          f[0],
+          f[1],
+          f[2],
+          f[3],
+          f[4],
+          f[5],
+          h,
+          projection[0],
+          16 * eps * projection[1],
+          eps);
+    }
+
+    /** The disagreeing direction {@code d} ({@code signs}) restricted to each tensor in turn. */
+    private List<TensorFinding> localize(LinePoints probe, int d, double[][] signs) {
       List<TensorFinding> all = new ArrayList<>();
       List<TensorFinding> failing = new ArrayList<>();
       for (int k = 0; k < targets.size(); k++) {
         int n = base[k].length;
+        double[][] only = new double[signs.length][];
+        only[k] = signs[k]; // the other targets stay where they are
         DirectionRule.Verdict v =
-            along(
-                probe,
-                signs(d, k),
-                step(n),
-                "random direction " + d + " on " + targets.get(k).name());
+            along(probe, only, step(n), name(d) + " on " + targets.get(k).name());
         TensorFinding f = new TensorFinding(targets.get(k).name(), n, v);
         all.add(f);
         if (v.kind() == DirectionRule.Kind.MISMATCH) {

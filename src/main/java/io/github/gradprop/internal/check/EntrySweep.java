@@ -111,12 +111,8 @@ final class EntrySweep {
         onlyIfItPays ? threadsThatPay(total, maxThreads, lossNanos) : threadsFor(total, maxThreads);
     shares.add(new Share(main, targets));
     for (int s = 1; s < threads; s++) {
-      Case copy = main.work().copy();
-      List<Tensor> tensors = new ArrayList<>(copy.parameters().tensors());
-      if (inputsAreTargets) {
-        tensors.add(copy.batch().inputTensor());
-      }
-      shares.add(new Share(main.on(copy), tensors));
+      Invoker helper = main.onACopy();
+      shares.add(new Share(helper, helper.targets(inputsAreTargets)));
     }
     List<Future<?>> workers = new ArrayList<>();
     for (int s = 1; s < threads; s++) {
@@ -216,7 +212,7 @@ final class EntrySweep {
           threads,
           s.failedTensor,
           s.failedIndex,
-          "an error (" + firstLine(s.failure.getMessage()) + ")",
+          "an error (" + ContractMessages.firstLine(s.failure.getMessage()) + ")",
           "no error and " + estimate(again));
     }
   }
@@ -250,15 +246,6 @@ final class EntrySweep {
 
   private static String estimate(Classification c) {
     return "the estimate " + c.numeric() + " (" + c.kind().name().toLowerCase() + ")";
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    int nl = message.indexOf('\n');
-    String line = nl < 0 ? message : message.substring(0, nl);
-    return line.strip();
   }
 
   /** One thread's part of the sweep: its own invoker and case copy, the chunks it took. */

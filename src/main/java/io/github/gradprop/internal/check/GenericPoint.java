@@ -67,7 +67,7 @@ final class GenericPoint {
   }
 
   /** The finaliser of MurmurHash3 (fmix64). */
-  private static long mix(long z) {
+  static long mix(long z) {
     z ^= z >>> 33;
     z *= 0xff51afd7ed558ccdL;
     z ^= z >>> 33;

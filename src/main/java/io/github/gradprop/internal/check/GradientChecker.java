@@ -106,14 +106,11 @@ public final class GradientChecker {
       Contracts.checkSameGradient(spec.name(), gradient, second);
       Contracts.checkUnchanged(spec.name(), "gradient(...)", work, snapshot);
 
-      targets.addAll(work.parameters().tensors());
+      targets.addAll(invoker.targets(model.hasInputGradient()));
       analytics = new ArrayList<>(gradient.tensors());
       if (model.hasInputGradient()) {
-        Tensor inputs = work.batch().inputTensor();
-        Tensor gx = invoker.inputGradient();
+        analytics.add(invoker.inputGradient());
         Contracts.checkUnchanged(spec.name(), "inputGradient(...)", work, snapshot);
-        targets.add(inputs);
-        analytics.add(gx);
       }
     }
 
@@ -225,7 +222,8 @@ public final class GradientChecker {
           outcomes.largestAgreeing,
           invoker.lossCalls() + extraCalls,
           findings,
-          spec);
+          spec,
+          null);
     }
   }
 

@@ -51,10 +51,6 @@ final class Invoker {
     return lossCalls;
   }
 
-  String modelName() {
-    return name;
-  }
-
   String dimsText() {
     return work.dimsText();
   }
@@ -76,6 +72,23 @@ final class Invoker {
   /** An invoker of the same model on {@code copy}, for one worker thread: its own counts. */
   Invoker on(Case copy) {
     return new Invoker(model, name, copy);
+  }
+
+  /** An invoker of the same model on a fresh copy of this one's case, for a helper thread. */
+  Invoker onACopy() {
+    return on(work.copy());
+  }
+
+  /**
+   * The tensors of this invoker's case that a check moves: the parameters, then the inputs when
+   * {@code inputs} (a model with an input gradient).
+   */
+  java.util.List<Tensor> targets(boolean inputs) {
+    java.util.List<Tensor> t = new java.util.ArrayList<>(params.tensors());
+    if (inputs) {
+      t.add(batch.inputTensor());
+    }
+    return t;
   }
 
   /** Adds the loss calls and precision evidence of {@code worker}, once it has finished. */

@@ -40,15 +40,10 @@ final class LinePoints {
     this.base = base;
     probes.add(main.lineProbe(targets, base));
     for (int j = 1; j < threads; j++) {
-      Case copy = main.work().copy();
-      List<Tensor> own = new ArrayList<>(copy.parameters().tensors());
-      if (inputs) {
-        own.add(copy.batch().inputTensor());
-      }
-      Invoker helper = main.on(copy);
+      Invoker helper = main.onACopy();
       helpers.add(helper);
-      copies.add(copy);
-      probes.add(helper.lineProbe(own, base));
+      copies.add(helper.work());
+      probes.add(helper.lineProbe(helper.targets(inputs), base));
     }
   }
 
@@ -119,7 +114,9 @@ final class LinePoints {
       if (failed[j] != null) {
         alone(direction, at); // throws what the model throws on one thread too
         throw notThreadSafe(
-            what, "an error (" + firstLine(failed[j].getMessage()) + ")", "no error");
+            what,
+            "an error (" + ContractMessages.firstLine(failed[j].getMessage()) + ")",
+            "no error");
       }
     }
     return f;
@@ -175,13 +172,5 @@ final class LinePoints {
             onThreads,
             alone,
             main.dimsText()));
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).strip();
   }
 }

@@ -345,11 +345,11 @@ public final class PropertyRunner {
    * before the first try at the largest dims (when the spec has shapes there), and for each case.
    */
   private void requireAffordable(Map<String, Integer> dims, String dimsText) {
-    long bound = settings.get(PropertySettings.MAX_LOSS_CALLS);
     CheckCost cost = costAt(dims);
-    if (cost == null || cost.lossCalls() <= bound) {
+    if (fits(cost)) {
       return;
     }
+    long bound = settings.get(PropertySettings.MAX_LOSS_CALLS);
     String at = dimsText != null ? dimsText : CaseText.dims(dims) + " (the largest dims)";
     String facts =
         ContractMessages.tooLarge(
@@ -441,13 +441,12 @@ public final class PropertyRunner {
     progress.alongDirections = false;
     if (o.status() == DirectionalChecker.Status.UNDECIDED) {
       // every direction met a kink: entry by entry if that fits the bound, else drawn again
-      if (affordableEntryByEntry(c)) {
+      CheckCost full = fullCostAt(c.dims());
+      if (fits(full)) {
         return Gradients.check(model, c, settings.options);
       }
-      CheckCost full = fullCostAt(c.dims());
       GradientCheckResult undecided =
-          DirectionalChecker.inconclusive(
-              o,
+          o.asInconclusiveResult(
               settings.options,
               PropertyMessages.undecidedAlongDirections(
                   model.spec().name(),
@@ -549,7 +548,8 @@ public final class PropertyRunner {
     if (!directional.containsKey(r)) {
       return new Table(r, null);
     }
-    if (affordableEntryByEntry(shrunk.smallest())) {
+    CheckCost cost = fullCostAt(shrunk.smallest().dims());
+    if (fits(cost)) {
       GradientCheckResult full = Gradients.check(model, shrunk.smallest(), settings.options);
       return full.passed() ? null : new Table(full, null);
     }
@@ -561,14 +561,12 @@ public final class PropertyRunner {
             r.loss(),
             r.failures(),
             PropertyMessages.noEntryTable(
-                fullCostAt(shrunk.smallest().dims()).lossCalls(),
-                settings.get(PropertySettings.MAX_LOSS_CALLS))));
+                cost.lossCalls(), settings.get(PropertySettings.MAX_LOSS_CALLS))));
   }
 
-  /** Whether the full check of {@code c} fits the bound {@code maxLossCalls}. */
-  private boolean affordableEntryByEntry(Case c) {
-    CheckCost full = fullCostAt(c.dims());
-    return full == null || full.lossCalls() <= settings.get(PropertySettings.MAX_LOSS_CALLS);
+  /** Whether a check of cost {@code c} fits the bound {@code maxLossCalls} (null: no shapes). */
+  private boolean fits(CheckCost c) {
+    return c == null || c.lossCalls() <= settings.get(PropertySettings.MAX_LOSS_CALLS);
   }
 
   /** The shrinker of a failure found at {@code seed}, counting its checks for progress lines. */
@@ -605,11 +603,8 @@ public final class PropertyRunner {
     for (DirectionalChecker.TensorFinding f : o.tensors()) {
       tensors.add(f.tensor());
     }
-    int d = o.disagreeing().number();
     return PropertyReport.foundByDirections(
-        DirectionalChecker.keepsTies(d)
-            ? "direction " + d + " (a tie-keeping one: equal values moved together)"
-            : "direction " + d,
+        DirectionalChecker.label(o.disagreeing().number()),
         o.entries(),
         v.analytic(),
         v.estimate(),

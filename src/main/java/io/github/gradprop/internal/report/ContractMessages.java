@@ -242,6 +242,15 @@ public final class ContractMessages {
         message.replace("at the given point", "at the generated case"), origin, seed, replayHint);
   }
 
+  /** The first line of {@code message}, stripped; {@code no message} for none. */
+  public static String firstLine(String message) {
+    if (message == null) {
+      return "no message";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+
   /**
    * The entries of a check, split over {@code threads} threads, gave {@code onWorker} for {@code
    * entry} where the same entry, checked again alone on one thread, gave {@code alone}.

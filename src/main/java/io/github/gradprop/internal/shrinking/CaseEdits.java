@@ -80,10 +80,6 @@ public final class CaseEdits {
     }
   }
 
-  /**
-   * Where entry {@code i} of an axis laid out as {@code blocks} blocks of length {@code oldDim}
-   * (then any extra entries) came from, once index {@code k} is deleted from every block.
-   */
   /** Where entry {@code i} came from when unit {@code k}'s group of {@code m} was deleted. */
   private static int groupIndex(int i, int m, int oldDim, int k) {
     if (i >= m * (oldDim - 1)) {
@@ -114,6 +110,10 @@ public final class CaseEdits {
     return false;
   }
 
+  /**
+   * Where entry {@code i} of an axis laid out as {@code blocks} blocks of length {@code oldDim}
+   * (then any extra entries) came from, once index {@code k} is deleted from every block.
+   */
   private static int blockIndex(int i, int blocks, int oldDim, int k) {
     int newDim = oldDim - 1;
     if (i >= blocks * newDim) {

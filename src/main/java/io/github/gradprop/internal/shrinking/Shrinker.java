@@ -122,11 +122,14 @@ public final class Shrinker {
     int min = minDims.getOrDefault(dim, 1);
     boolean progress = false;
     boolean deleted = true;
+    boolean cutting = true; // until no cut keeps the failure: then single indices, this pass
     while (deleted && best.dim(dim) > min && !outOfTime) {
-      Halved halved = isLarge(best) || isLong(best, dim) ? halve(best, dim, min, kind) : null;
+      cutting &= isLarge(best) || isLong(best, dim);
+      Halved halved = cutting ? halve(best, dim, min, kind) : null;
       if (halved != null) {
         accept(halved.description(), halved.smallest(), halved.result());
       } else {
+        cutting = false;
         deleted = deleteOneIndex(dim);
       }
       progress |= deleted;
