@@ -48,36 +48,17 @@ public final class CheckOptions {
 
   private static final CheckOptions DEFAULTS = new CheckOptions(new Draft());
 
-  private final DifferenceScheme scheme;
-  private final double step;
-  private final double atol;
-  private final double rtol;
-  private final int maxRows;
-  private final KinkPolicy kinkPolicy;
-  private final LossPrecision precision;
-  private final long callMillis;
-  private final long maxLossCalls;
-  private final int threads;
-  private final int directionalAbove;
+  /** The values, never changed once this instance is built (a with... copies them). */
+  private final Draft values;
 
   private CheckOptions(Draft d) {
-    this.scheme = d.scheme;
-    this.step = d.step;
-    this.atol = d.atol;
-    this.rtol = d.rtol;
-    this.maxRows = d.maxRows;
-    this.kinkPolicy = d.kinkPolicy;
-    this.precision = d.precision;
-    this.callMillis = d.callMillis;
-    this.maxLossCalls = d.maxLossCalls;
-    this.threads = d.threads;
-    this.directionalAbove = d.directionalAbove;
+    this.values = d;
   }
 
   /**
-   * The values of one instance while a {@code with...} changes one of them, local to that call and
-   * never shared; it starts with the defaults. A new option is added here, in the constructor above
-   * and in {@code with(change)}.
+   * The values of one instance: filled in by the {@code with...} that builds it, starting from the
+   * defaults or a copy, and never changed once the instance holding them (in a final field) is
+   * built. A new option is added here and in {@link #copy()}.
    */
   private static final class Draft {
     DifferenceScheme scheme = DifferenceScheme.CENTRAL;
@@ -91,22 +72,27 @@ public final class CheckOptions {
     long maxLossCalls = DEFAULT_MAX_LOSS_CALLS;
     int threads = 0;
     int directionalAbove = DEFAULT_DIRECTIONAL_ABOVE;
+
+    Draft copy() {
+      Draft d = new Draft();
+      d.scheme = scheme;
+      d.step = step;
+      d.atol = atol;
+      d.rtol = rtol;
+      d.maxRows = maxRows;
+      d.kinkPolicy = kinkPolicy;
+      d.precision = precision;
+      d.callMillis = callMillis;
+      d.maxLossCalls = maxLossCalls;
+      d.threads = threads;
+      d.directionalAbove = directionalAbove;
+      return d;
+    }
   }
 
   /** A copy of this instance with the one change {@code change} makes to its values. */
   private CheckOptions with(Consumer<Draft> change) {
-    Draft d = new Draft();
-    d.scheme = scheme;
-    d.step = step;
-    d.atol = atol;
-    d.rtol = rtol;
-    d.maxRows = maxRows;
-    d.kinkPolicy = kinkPolicy;
-    d.precision = precision;
-    d.callMillis = callMillis;
-    d.maxLossCalls = maxLossCalls;
-    d.threads = threads;
-    d.directionalAbove = directionalAbove;
+    Draft d = values.copy();
     change.accept(d);
     return new CheckOptions(d);
   }
@@ -214,12 +200,12 @@ public final class CheckOptions {
 
   /** The time limit of one call of user code, in milliseconds. */
   public long callMillis() {
-    return callMillis;
+    return values.callMillis;
   }
 
   /** The most loss calls one check may need. */
   public long maxLossCalls() {
-    return maxLossCalls;
+    return values.maxLossCalls;
   }
 
   /**
@@ -256,7 +242,7 @@ public final class CheckOptions {
 
   /** The number of worker threads of the full check: as set, else the available processors. */
   public int threads() {
-    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    return values.threads > 0 ? values.threads : Runtime.getRuntime().availableProcessors();
   }
 
   /**
@@ -265,58 +251,58 @@ public final class CheckOptions {
    */
   @API(status = INTERNAL, since = "0.1")
   public boolean threadsSet() {
-    return threads > 0;
+    return values.threads > 0;
   }
 
   /** The parameter count above which a property's tries use the directional check. */
   public int directionalAbove() {
-    return directionalAbove;
+    return values.directionalAbove;
   }
 
   /** The precision the loss is computed in. */
   public LossPrecision lossPrecision() {
-    return precision;
+    return values.precision;
   }
 
   /** The difference scheme. */
   public DifferenceScheme scheme() {
-    return scheme;
+    return values.scheme;
   }
 
   /** The relative step {@code c}, the scheme's default unless set. */
   public double step() {
-    return Double.isNaN(step) ? scheme.defaultStep(precision) : step;
+    return Double.isNaN(values.step) ? values.scheme.defaultStep(values.precision) : values.step;
   }
 
   /** The absolute tolerance. */
   public double atol() {
-    return atol;
+    return values.atol;
   }
 
   /** The relative tolerance. */
   public double rtol() {
-    return rtol;
+    return values.rtol;
   }
 
   /** The most failing entries a report shows. */
   public int maxRows() {
-    return maxRows;
+    return values.maxRows;
   }
 
   /** What the check does at kinks. */
   public KinkPolicy kinkPolicy() {
-    return kinkPolicy;
+    return values.kinkPolicy;
   }
 
   @Override
   public String toString() {
     return String.format(
         "CheckOptions[%s, step %.1e, atol %.1e, rtol %.1e, %s%s]",
-        scheme,
+        values.scheme,
         step(),
-        atol,
-        rtol,
-        kinkPolicy,
-        precision == LossPrecision.DOUBLE ? "" : ", " + precision);
+        values.atol,
+        values.rtol,
+        values.kinkPolicy,
+        values.precision == LossPrecision.DOUBLE ? "" : ", " + values.precision);
   }
 }
