@@ -1,6 +1,6 @@
 package io.github.gradprop.property;
 
-import static io.github.gradprop.property.PropertyFixtures.failures;
+import static io.github.gradprop.property.PropertyFixtures.assertPasses;
 import static io.github.gradprop.property.PropertyFixtures.line;
 import static io.github.gradprop.property.PropertyFixtures.onlyFailure;
 import static io.github.gradprop.property.PropertyFixtures.reportEntries;
@@ -70,7 +70,7 @@ class DirectionalPropertyTests {
         run(
             DirectionalTestCases.CorrectTanhDirectional.class,
             Map.of("gradprop.seed", "11", "gradprop.tries", "100"));
-    assertThat(failures(results)).isEmpty();
+    assertPasses(results);
     assertThat(reportEntries(results))
         .anySatisfy(e -> assertThat(e).containsEntry("gradprop.triesAlongDirections", "100"));
   }
@@ -81,7 +81,7 @@ class DirectionalPropertyTests {
         run(
             DirectionalTestCases.CorrectTanhFull.class,
             Map.of("gradprop.seed", "11", "gradprop.tries", "20"));
-    assertThat(failures(results)).isEmpty();
+    assertPasses(results);
     assertThat(reportEntries(results))
         .isNotEmpty()
         .allSatisfy(e -> assertThat(e).containsKey("gradprop.tries"))
@@ -92,7 +92,7 @@ class DirectionalPropertyTests {
   void theCorrectReluMlp_withEdgeCasesOnKinks_passesEveryTryAlongDirections() {
     for (long seed = 1; seed <= 3; seed++) {
       EngineExecutionResults results = run(DirectionalTestCases.CorrectReluDirectional.class, seed);
-      assertThat(failures(results)).as("seed %d", seed).isEmpty();
+      assertPasses(results, "seed " + seed);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gradprop.property;
 
+import static io.github.gradprop.property.PropertyFixtures.assertPasses;
 import static io.github.gradprop.property.PropertyFixtures.failures;
 import static io.github.gradprop.property.PropertyFixtures.onlyFailure;
 import static io.github.gradprop.property.PropertyFixtures.reportEntries;
@@ -81,7 +82,7 @@ class LimitsTests {
 
   @Test
   void aCorrectModel_passesUnderTightLimits() {
-    assertThat(failures(run(LimitsTestCases.CorrectUnderTightLimits.class, Map.of()))).isEmpty();
+    assertPasses(run(LimitsTestCases.CorrectUnderTightLimits.class, Map.of()));
   }
 
   @Test
@@ -157,19 +158,17 @@ class LimitsTests {
   void aMillionParameters_alongDirections_fitTheBound_andPass() {
     // seeds fixed: a million-term sum is the loss whose rounding once passed for a disagreement
     for (String seed : new String[] {"1", "26308890"}) {
-      assertThat(
-              failures(
-                  run(
-                      LimitsTestCases.AMillionParametersAlongDirections.class,
-                      Map.of("gradprop.seed", seed))))
-          .as("seed %s", seed)
-          .isEmpty();
+      assertPasses(
+          run(
+              LimitsTestCases.AMillionParametersAlongDirections.class,
+              Map.of("gradprop.seed", seed)),
+          "seed " + seed);
     }
   }
 
   @Test
   void aFewParameters_ofTheSameModel_pass() {
-    assertThat(failures(run(LimitsTestCases.AFewParameters.class, Map.of()))).isEmpty();
+    assertPasses(run(LimitsTestCases.AFewParameters.class, Map.of()));
   }
 
   @Test
@@ -185,7 +184,7 @@ class LimitsTests {
   @Test
   void aSlowProperty_reportsProgress_triesEntriesAndTimeLeft() {
     EngineExecutionResults results = run(LimitsTestCases.SlowWithProgress.class, Map.of());
-    assertThat(failures(results)).isEmpty();
+    assertPasses(results);
     List<String> lines = progressLines(results);
     assertThat(lines).isNotEmpty();
     assertThat(lines.get(0))
@@ -198,14 +197,15 @@ class LimitsTests {
   void progress_canBeTurnedOff() {
     EngineExecutionResults results =
         run(LimitsTestCases.SlowWithProgress.class, Map.of("gradprop.progress", "false"));
-    assertThat(failures(results)).isEmpty();
+    assertPasses(results);
     assertThat(progressLines(results)).isEmpty();
   }
 
   @Test
   void aQuickProperty_printsNoProgress() {
     EngineExecutionResults results =
-        run(LimitsTestCases.AFewParameters.class, Map.of("gradprop.progressMillis", "60000"));
+        assertPasses(
+            run(LimitsTestCases.AFewParameters.class, Map.of("gradprop.progressMillis", "60000")));
     assertThat(progressLines(results)).isEmpty();
   }
 

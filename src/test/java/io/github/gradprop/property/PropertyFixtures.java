@@ -38,6 +38,23 @@ final class PropertyFixtures {
         .collect(Collectors.toList());
   }
 
+  /**
+   * Asserts that the fixture's properties ran and all passed: no failure, and at least one test
+   * succeeded (an empty or crashed run has no failures either).
+   */
+  static EngineExecutionResults assertPasses(EngineExecutionResults results) {
+    return assertPasses(results, "");
+  }
+
+  /** Like {@link #assertPasses(EngineExecutionResults)}, saying {@code what} on a failure. */
+  static EngineExecutionResults assertPasses(EngineExecutionResults results, String what) {
+    org.assertj.core.api.Assertions.assertThat(failures(results)).as(what).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(results.testEvents().succeeded().count())
+        .as("%s: properties that ran and passed", what)
+        .isPositive();
+    return results;
+  }
+
   /** The message of the one failing test. */
   static Throwable onlyFailure(EngineExecutionResults results) {
     List<Throwable> failures = failures(results);

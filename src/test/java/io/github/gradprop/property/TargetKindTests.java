@@ -1,6 +1,6 @@
 package io.github.gradprop.property;
 
-import static io.github.gradprop.property.PropertyFixtures.failures;
+import static io.github.gradprop.property.PropertyFixtures.assertPasses;
 import static io.github.gradprop.property.PropertyFixtures.onlyFailure;
 import static io.github.gradprop.property.PropertyFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,27 +38,21 @@ class TargetKindTests {
   @Test
   void correctSoftmaxCrossEntropy_passesUnderTheDefaults() {
     for (long seed = 1; seed <= 5; seed++) {
-      assertThat(failures(run(TargetKindTestCases.DefaultCorrect.class, seed)))
-          .as("seed %d", seed)
-          .isEmpty();
+      assertPasses(run(TargetKindTestCases.DefaultCorrect.class, seed), "seed " + seed);
     }
   }
 
   @Test
   void pinnedOneHotTargets_areOneHotOnEveryTry_soTheShortcutPasses() {
     for (long seed = 1; seed <= 3; seed++) {
-      assertThat(failures(run(TargetKindTestCases.PinnedOneHotShortcut.class, seed)))
-          .as("seed %d", seed)
-          .isEmpty();
+      assertPasses(run(TargetKindTestCases.PinnedOneHotShortcut.class, seed), "seed " + seed);
     }
   }
 
   @Test
   void pinnedDistributionTargets_passTheCorrectModel() {
     for (long seed = 1; seed <= 3; seed++) {
-      assertThat(failures(run(TargetKindTestCases.PinnedDistributionCorrect.class, seed)))
-          .as("seed %d", seed)
-          .isEmpty();
+      assertPasses(run(TargetKindTestCases.PinnedDistributionCorrect.class, seed), "seed " + seed);
     }
   }
 }

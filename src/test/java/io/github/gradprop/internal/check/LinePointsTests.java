@@ -13,8 +13,10 @@ import io.github.gradprop.testmodels.ReferenceMlp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,11 +28,12 @@ class LinePointsTests {
   private static final double[] AT = {-2e-4, -1e-4, -5e-5, 5e-5, 1e-4, 2e-4};
 
   /**
-   * Makes the first call on each of two threads wait (up to 200 ms) for the other, so that the
-   * calls of a test on two threads do overlap however late the helper starts.
+   * Holds the first call on each of two threads at one point until the other thread's first call
+   * reaches it too (up to 200 ms, when there is no second thread), so that the two calls of a test
+   * on two threads do overlap there, however late the helper starts.
    */
   static final class Meeting {
-    private final CountDownLatch both = new CountDownLatch(2);
+    private final CyclicBarrier both = new CyclicBarrier(2);
     private final ThreadLocal<Boolean> met = ThreadLocal.withInitial(() -> false);
 
     void meet() {
@@ -38,11 +41,12 @@ class LinePointsTests {
         return;
       }
       met.set(true);
-      both.countDown();
       try {
         both.await(200, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (BrokenBarrierException | TimeoutException e) {
+        // alone on one thread: nobody to meet
       }
     }
   }
@@ -50,13 +54,12 @@ class LinePointsTests {
   /** The reference MLP, whose loss keeps its activations in a field shared by every call. */
   static final class SharedScratch extends ReferenceMlp {
     private final Meeting meeting = new Meeting();
-    private double shared;
+    private volatile double shared;
 
     @Override
     public double loss(Parameters p, Batch b) {
-      meeting.meet();
       shared = super.loss(p, b);
-      sleepAMillisecond(); // a second thread's call overwrites the field meanwhile
+      meeting.meet(); // both first calls have written the field: one of them reads the other's
       return shared;
     }
   }
@@ -68,12 +71,11 @@ class LinePointsTests {
 
     @Override
     public double loss(Parameters p, Batch b) {
-      meeting.meet();
       synchronized (this) {
         running++;
       }
       try {
-        sleepAMillisecond();
+        meeting.meet(); // both first calls are running now
         synchronized (this) {
           if (running > 1) {
             throw new IllegalStateException("scratch buffer in use");
@@ -85,14 +87,6 @@ class LinePointsTests {
           running--;
         }
       }
-    }
-  }
-
-  private static void sleepAMillisecond() {
-    try {
-      Thread.sleep(1);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

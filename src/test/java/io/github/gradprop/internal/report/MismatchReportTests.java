@@ -164,6 +164,7 @@ class MismatchReportTests {
               lines.stream().filter(l -> l.startsWith("tensor")).findFirst().orElseThrow());
       assertThat(lines.get(table - 1)).isEmpty();
       assertThat(lines.subList(1, table - 1))
+          .isNotEmpty()
           .allSatisfy(l -> assertThat(l).matches("^[a-z-]+ +: .*"));
     }
 

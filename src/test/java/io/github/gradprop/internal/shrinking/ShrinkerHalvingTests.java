@@ -183,15 +183,20 @@ class ShrinkerHalvingTests {
   }
 
   @Test
-  void theCorrectModel_onTheLargeCase_passes_soThereIsNothingToShrink() {
+  void theCorrectModel_onEveryStartingCaseOfTheseTests_passes_soThereIsNothingToShrink() {
     TanhMlp model = new TanhMlp(TanhMlp.Bug.NONE);
-    for (long seed = 1; seed <= 3; seed++) {
-      Case large = aCase(model, 4, 300, 20, 5, seed);
-      GradientCheckResult directional = new RealCheck(model, seed).apply(large);
-      assertThat(directional.passed()).as("seed %d: %s", seed, directional.failures()).isTrue();
-      GradientCheckResult full = Gradients.check(model, large, OPTIONS);
-      assertThat(full.passed()).as("seed %d:%n%s", seed, full.report()).isTrue();
-      assertThat(full.checkedEntries()).isEqualTo(large.parameters().size());
+    int[][] shapes = {
+      {4, 300, 20, 5}, {2, 2, 16, 4}, {2, 2, 200, 4}, {2, 40, 300, 1}, {4, 20, 300, 5}
+    };
+    for (int[] shape : shapes) {
+      for (long seed = 1; seed <= 3; seed++) {
+        Case large = aCase(model, shape[0], shape[1], shape[2], shape[3], seed);
+        GradientCheckResult real = new RealCheck(model, seed).apply(large);
+        assertThat(real.passed()).as("seed %d: %s", seed, real.failures()).isTrue();
+        GradientCheckResult full = Gradients.check(model, large, OPTIONS);
+        assertThat(full.passed()).as("seed %d:%n%s", seed, full.report()).isTrue();
+        assertThat(full.checkedEntries()).isEqualTo(large.parameters().size());
+      }
     }
   }
 
