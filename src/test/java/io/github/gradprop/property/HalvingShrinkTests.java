@@ -153,7 +153,8 @@ class HalvingShrinkTests {
                 + " cases are too large for the full check")
         .contains("under `maxLossCalls` = 100,000.")
         .contains("No verdict along random directions: all ")
-        .contains("shape : batch=")
+        .contains("shape  : batch=")
+        .contains("replay : @GradientProperty(seed = ")
         .contains(" in=300 hidden=200")
         .doesNotContain("LossPrecision.FLOAT");
   }

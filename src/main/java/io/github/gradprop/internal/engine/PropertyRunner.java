@@ -222,7 +222,7 @@ public final class PropertyRunner {
       if (r.rejected() || r.inconclusive()) {
         tally.drawnAgain(r);
         if (tally.rejected + tally.inconclusive > maxDrawnAgain) {
-          throw tooManyDrawnAgain(r, tally.rejected, tally.inconclusive, t - 1);
+          throw tooManyDrawnAgain(r, seed, tally.rejected, tally.inconclusive, t - 1);
         }
         continue;
       }
@@ -384,7 +384,11 @@ public final class PropertyRunner {
   }
 
   private PropertyConfigurationException tooManyDrawnAgain(
-      GradientCheckResult last, int rejectedForKinks, int inconclusive, int accepted) {
+      GradientCheckResult last,
+      long lastSeed,
+      int rejectedForKinks,
+      int inconclusive,
+      int accepted) {
     if (rejectedForKinks >= inconclusive) {
       return new PropertyConfigurationException(
           PropertyMessages.tooManyKinkRejections(
@@ -401,7 +405,12 @@ public final class PropertyRunner {
     }
     return new PropertyConfigurationException(
         PropertyMessages.tooManyInconclusiveDraws(
-            inconclusive, accepted, settings.tries, last.report()));
+            inconclusive,
+            accepted,
+            settings.tries,
+            last.report(),
+            lastSeed,
+            PropertyReport.replayHint(lastSeed, testSelector())));
   }
 
   private GradientCheckResult check(Case c, long seed, int tryNumber) {
@@ -454,7 +463,9 @@ public final class PropertyRunner {
                   o.directions().size(),
                   o.atGenericPoint(),
                   full.lossCalls(),
-                  settings.get(PropertySettings.MAX_LOSS_CALLS)));
+                  settings.get(PropertySettings.MAX_LOSS_CALLS),
+                  seed,
+                  PropertyReport.replayHint(seed, testSelector())));
       directional.put(undecided, o);
       return undecided;
     }

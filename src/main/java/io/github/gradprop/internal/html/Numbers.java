@@ -8,8 +8,8 @@ final class Numbers {
   private Numbers() {}
 
   /**
-   * {@code v} as {@code %.1e} prints it, as the text report does, so a page and the report show
-   * the same digits for the same entry.
+   * {@code v} as {@code %.1e} prints it, as the text report does, so a page and the report show the
+   * same digits for the same entry.
    */
   static String small(double v) {
     if (!Double.isFinite(v)) {

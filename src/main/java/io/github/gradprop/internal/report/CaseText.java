@@ -17,10 +17,10 @@ public final class CaseText {
 
   private CaseText() {}
 
-  /** One line per tensor, names padded so the {@code =} signs align. */
   /**
    * Dimensions as the reports write them, {@code batch=2 hidden=3}: what {@link Case#dimsText()}
-   * gives for a case with these dims.
+   * gives for a case with these dims (the API's {@code model} package cannot call in here, so the
+   * two are kept alike by hand).
    */
   public static String dims(java.util.Map<String, Integer> dims) {
     StringBuilder sb = new StringBuilder();
@@ -30,6 +30,7 @@ public final class CaseText {
     return sb.toString();
   }
 
+  /** One line per tensor, names padded so the {@code =} signs align. */
   public static String format(Case c) {
     int width = 0;
     for (Tensor t : c.tensors()) {

@@ -64,15 +64,27 @@ public final class PropertyMessages {
         rejected, accepted, tries, edgeCases);
   }
 
-  /** Too many draws on which no entry could be compared. */
+  /**
+   * Too many draws on which no entry could be compared; the last such case's report, drawn at
+   * {@code lastSeed} and replayed by {@code replay}.
+   */
   public static String tooManyInconclusiveDraws(
-      int inconclusive, int accepted, int tries, String lastReport) {
+      int inconclusive, int accepted, int tries, String lastReport, long lastSeed, String replay) {
     return String.format(
         "@GradientProperty drew %d cases on which no entry could be compared (every entry at a"
             + " kink or unresolved) and accepted only %d of %d tries.%nThe loss may be too"
             + " rough or too noisy for finite differences at this step. %s The last such"
-            + " case:%n%s",
-        inconclusive, accepted, tries, ContractMessages.DECLARE_FLOAT, lastReport);
+            + " case:%n%s%n%n%s",
+        inconclusive,
+        accepted,
+        tries,
+        ContractMessages.DECLARE_FLOAT,
+        lastReport,
+        new Facts()
+            .add("seed", String.valueOf(lastSeed))
+            .add("replay", replay)
+            .render()
+            .stripTrailing());
   }
 
   /**
@@ -213,19 +225,24 @@ public final class PropertyMessages {
       int directions,
       boolean atGenericPoint,
       long fullCalls,
-      long bound) {
+      long bound,
+      long seed,
+      String replay) {
     return String.format(
         "No verdict along random directions: all %d directions drawn%s met a kink inside their"
             + " stencil, and the full check of this case needs about %s loss calls, over the"
-            + " bound `maxLossCalls` = %s.%n"
-            + "model : %s%n"
-            + "shape : %s",
+            + " bound `maxLossCalls` = %s.%n%s",
         directions,
         atGenericPoint ? " at a nearby generic point (the case itself sits on kinks)" : "",
         Numbers.count(fullCalls),
         Numbers.count(bound),
-        model,
-        dims);
+        new Facts()
+            .add("model", model)
+            .add("shape", dims)
+            .add("seed", String.valueOf(seed))
+            .add("replay", replay)
+            .render()
+            .stripTrailing());
   }
 
   /**

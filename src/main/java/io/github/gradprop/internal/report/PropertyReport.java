@@ -77,11 +77,11 @@ public final class PropertyReport {
     return String.format(
         Locale.ROOT,
         "the directional check (random +-1 directions over all %,d entries, drawn from the seed):"
-            + " along %s%s the analytic projection is %s, finite differences give %s"
+            + " along %s%s, the analytic projection is %s, finite differences give %s"
             + " (tolerance %.1e); %s disagree%s when moved alone. %s",
         entries,
         direction,
-        atGenericPoint ? " at a nearby generic point (the case sits on kinks)," : "",
+        atGenericPoint ? " at a nearby generic point (the case sits on kinks)" : "",
         Double.toString(analytic),
         Double.toString(estimate),
         tolerance,

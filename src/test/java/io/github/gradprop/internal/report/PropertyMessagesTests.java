@@ -64,7 +64,7 @@ class PropertyMessagesTests {
 
   @Test
   void tooManyInconclusiveDraws() {
-    assertThat(PropertyMessages.tooManyInconclusiveDraws(12, 5, 100, "REPORT"))
+    assertThat(PropertyMessages.tooManyInconclusiveDraws(12, 5, 100, "REPORT", 42, "REPLAY"))
         .isEqualTo(
             "@GradientProperty drew 12 cases on which no entry could be compared (every entry at"
                 + " a kink or unresolved) and accepted only 5 of 100 tries."
@@ -73,7 +73,12 @@ class PropertyMessagesTests {
                 + ContractMessages.DECLARE_FLOAT
                 + " The last such case:"
                 + NL
-                + "REPORT");
+                + "REPORT"
+                + NL
+                + NL
+                + "seed   : 42"
+                + NL
+                + "replay : REPLAY");
   }
 
   @Test
@@ -120,14 +125,15 @@ class PropertyMessagesTests {
   void undecidedAlongDirections_saysWhyAndTheBound() {
     assertThat(
             PropertyMessages.undecidedAlongDirections(
-                "relu MLP", "batch=4 hidden=500", 8, true, 201_202, 100_000))
+                "relu MLP", "batch=4 hidden=500", 8, true, 201_202, 100_000, 7, "REPLAY"))
         .isEqualTo(
             "No verdict along random directions: all 8 directions drawn at a nearby generic"
                 + " point (the case itself sits on kinks) met a kink inside their stencil, and the"
                 + " full check of this case needs about 201,202 loss calls, over the bound"
-                + " `maxLossCalls` = 100,000.%nmodel : relu MLP%nshape : batch=4 hidden=500",
+                + " `maxLossCalls` = 100,000.%nmodel  : relu MLP%nshape  : batch=4 hidden=500%n"
+                + "seed   : 7%nreplay : REPLAY",
             new Object[0]);
-    assertThat(PropertyMessages.undecidedAlongDirections("m", "n=1", 3, false, 10, 5))
+    assertThat(PropertyMessages.undecidedAlongDirections("m", "n=1", 3, false, 10, 5, 1, "R"))
         .startsWith("No verdict along random directions: all 3 directions drawn met a kink");
   }
 

@@ -15,7 +15,7 @@ class PropertyReportTests {
                 2, 100_600, 0.125, 0.1245, 3.2e-11, List.of("w2"), false))
         .isEqualTo(
             "the directional check (random +-1 directions over all 100,600 entries, drawn from the"
-                + " seed): along direction 2 the analytic projection is 0.125, finite differences"
+                + " seed): along direction 2, the analytic projection is 0.125, finite differences"
                 + " give 0.1245 (tolerance 3.2e-11); w2 disagrees when moved alone. The shrunk case"
                 + " was checked entry by entry.");
   }
