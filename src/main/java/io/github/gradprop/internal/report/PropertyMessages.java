@@ -169,26 +169,10 @@ public final class PropertyMessages {
 
   /**
    * A progress line of a running property, e.g. {@code [gradprop] Props#relu: try 3 of 100, entries
-   * 1,200 of 3,120, 12 s elapsed, about 5 min left}; without the entries during a check along
-   * random directions.
+   * 1,200 of 3,120, 12 s elapsed, about 5 min left}; a try checked along random directions has no
+   * entries to count ({@code alongDirections}) and says so instead.
    *
    * @param leftMillis the estimated time left, or a negative value when there is no estimate yet
-   */
-  public static String progress(
-      String property,
-      int tryNumber,
-      int tries,
-      int entriesDone,
-      int entriesTotal,
-      long elapsedMillis,
-      long leftMillis) {
-    return progress(
-        property, tryNumber, tries, entriesDone, entriesTotal, false, elapsedMillis, leftMillis);
-  }
-
-  /**
-   * A progress line; {@code alongDirections} says that the try is checked along random directions,
-   * which has no entries to count.
    */
   public static String progress(
       String property,

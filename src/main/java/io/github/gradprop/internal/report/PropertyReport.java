@@ -38,32 +38,9 @@ public final class PropertyReport {
       String targetsNote) {}
 
   /**
-   * The {@code found by} fact of a failure the directional check found: which direction disagreed,
-   * by how much, and in which tensors when moved alone.
-   */
-  public static String foundByDirections(
-      int direction,
-      int entries,
-      double analytic,
-      double estimate,
-      double tolerance,
-      java.util.List<String> tensors,
-      boolean atGenericPoint) {
-    return foundByDirections(
-        "direction " + direction,
-        entries,
-        analytic,
-        estimate,
-        tolerance,
-        tensors,
-        atGenericPoint,
-        true);
-  }
-
-  /**
-   * Like {@link #foundByDirections(int, int, double, double, double, java.util.List, boolean)} for
-   * the direction named {@code direction} ({@code direction 2}); {@code shrunkCheckedEntryByEntry}
-   * says whether the shrunk case then got the full check.
+   * The {@code found by} fact of a failure the directional check found: which direction disagreed
+   * ({@code direction}, as {@code DirectionalChecker.label} names it), by how much, in which
+   * tensors when moved alone, and whether the shrunk case then got the full check.
    */
   public static String foundByDirections(
       String direction,

@@ -39,32 +39,7 @@ public final class StatisticsLine {
       int alongDirections,
       double largestRelativeError,
       long lossCalls,
-      long millis) {
-
-    /** Facts of a property whose every try was checked entry by entry. */
-    public Facts(
-        String property,
-        int tries,
-        int edgeTries,
-        int triesWithKinks,
-        long kinkArtifacts,
-        int drawnAgain,
-        double largestRelativeError,
-        long lossCalls,
-        long millis) {
-      this(
-          property,
-          tries,
-          edgeTries,
-          triesWithKinks,
-          kinkArtifacts,
-          drawnAgain,
-          0,
-          largestRelativeError,
-          lossCalls,
-          millis);
-    }
-  }
+      long millis) {}
 
   /** The line, without a line separator. */
   public static String format(Facts f) {

@@ -139,11 +139,11 @@ class PropertyMessagesTests {
 
   @Test
   void progress() {
-    assertThat(PropertyMessages.progress("P#m", 3, 100, 1200, 3120, 12_300, 310_000))
+    assertThat(PropertyMessages.progress("P#m", 3, 100, 1200, 3120, false, 12_300, 310_000))
         .isEqualTo(
             "[gradprop] P#m: try 3 of 100, entries 1,200 of 3,120, 12 s elapsed, about 5 min 10 s"
                 + " left");
-    assertThat(PropertyMessages.progress("P#m", 1, 100, 0, 0, 5_000, -1))
+    assertThat(PropertyMessages.progress("P#m", 1, 100, 0, 0, false, 5_000, -1))
         .as("before the first entry")
         .isEqualTo("[gradprop] P#m: try 1 of 100, 5.00 s elapsed");
     assertThat(PropertyMessages.progress("P#m", 4, 100, 0, 0, true, 5_000, 130_000))

@@ -12,7 +12,7 @@ class PropertyReportTests {
   void foundByDirections() {
     assertThat(
             PropertyReport.foundByDirections(
-                2, 100_600, 0.125, 0.1245, 3.2e-11, List.of("w2"), false))
+                "direction 2", 100_600, 0.125, 0.1245, 3.2e-11, List.of("w2"), false, true))
         .isEqualTo(
             "the directional check (random +-1 directions over all 100,600 entries, drawn from the"
                 + " seed): along direction 2, the analytic projection is 0.125, finite differences"
@@ -63,7 +63,8 @@ class PropertyReportTests {
   @Test
   void foundByDirections_atANearbyGenericPoint_inTwoTensors() {
     assertThat(
-            PropertyReport.foundByDirections(1, 12, -1.5, -1.25, 1e-10, List.of("w1", "b1"), true))
+            PropertyReport.foundByDirections(
+                "direction 1", 12, -1.5, -1.25, 1e-10, List.of("w1", "b1"), true, true))
         .isEqualTo(
             "the directional check (random +-1 directions over all 12 entries, drawn from the"
                 + " seed): along direction 1 at a nearby generic point (the case sits on kinks),"
